@@ -15,7 +15,16 @@ public static class PositionRecordJson
     public static void Write(Utf8JsonWriter writer, PositionRecord record)
     {
         writer.WriteStartObject();
-        writer.WriteString("deviceId", record.DeviceId);
+        if (record.DeviceId.Length == 0)
+        {
+            // A frame that does not carry its device (a Teltonika packet decoded without its login).
+            writer.WriteNull("deviceId");
+        }
+        else
+        {
+            writer.WriteString("deviceId", record.DeviceId);
+        }
+
         writer.WriteString("time", FormatTime(record.Time));
         writer.WriteNumber("lat", record.Lat);
         writer.WriteNumber("lon", record.Lon);

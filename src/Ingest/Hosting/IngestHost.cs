@@ -1,0 +1,123 @@
+using System.Net;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Connections;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Telematics.Ingest.LiveState;
+using Telematics.Ingest.Metrics;
+using Telematics.Ingest.Pipeline;
+using Telematics.Ingest.Protocols;
+using Telematics.Ingest.Registry;
+using Telematics.Ingest.Transport;
+
+namespace Telematics.Ingest.Hosting;
+
+/// <summary>
+/// Wires the ingest worker into a web host: device listeners as Kestrel connection handlers
+/// (one port per protocol), the pipeline and its consumers, the registry, and the HTTP port
+/// for health and metrics. The dashboard's all-in-one mode and the demo reuse it.
+/// </summary>
+public static class IngestHost
+{
+    /// <summary>Creates the worker's host from command-line arguments, appsettings.json and Telematics__* environment variables.</summary>
+    public static WebApplication Create(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+        builder.AddTelematicsIngest();
+        configure?.Invoke(builder);
+        var app = builder.Build();
+        app.MapTelematicsIngest();
+        return app;
+    }
+
+    public static WebApplicationBuilder AddTelematicsIngest(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.Configure<IngestOptions>(builder.Configuration.GetSection(IngestOptions.Section));
+        services.Configure<IngestLimits>(builder.Configuration.GetSection(IngestLimits.Section));
+        services.Configure<RegistryOptions>(builder.Configuration.GetSection(RegistryOptions.Section));
+        services.Configure<PipelineOptions>(builder.Configuration.GetSection(PipelineOptions.Section));
+        services.AddMetrics();
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(sp => new IngestMetrics(sp.GetService<System.Diagnostics.Metrics.IMeterFactory>()));
+        services.AddSingleton<DeviceRegistry>();
+        services.AddSingleton<LiveFleetState>();
+        services.AddSingleton<IPositionConsumer>(sp => sp.GetRequiredService<LiveFleetState>());
+        services.AddSingleton(sp => new IngestPipeline(
+            sp.GetRequiredService<IOptions<PipelineOptions>>(),
+            sp.GetServices<IPositionConsumer>(),
+            sp.GetRequiredService<IngestMetrics>(),
+            sp.GetRequiredService<ILogger<IngestPipeline>>(),
+            sp.GetRequiredService<DeviceRegistry>(),
+            sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<DeviceListeners>();
+
+        // Order matters on shutdown (reverse): listeners stop first, then the pipeline drains.
+        services.AddHostedService(sp => sp.GetRequiredService<IngestPipeline>());
+        services.AddHostedService<RegistryWatcher>();
+        services.AddHostedService<IngestStatsReporter>();
+
+        builder.WebHost.ConfigureKestrel((context, kestrel) =>
+        {
+            var sp = kestrel.ApplicationServices;
+            var options = sp.GetRequiredService<IOptions<IngestOptions>>().Value;
+            var limits = sp.GetRequiredService<IOptions<IngestLimits>>().Value;
+            var listeners = sp.GetRequiredService<DeviceListeners>();
+            var address = IPAddress.Parse(options.BindAddress);
+            var logger = sp.GetRequiredService<ILoggerFactory>().CreateLogger("Telematics.Ingest.Listeners");
+            foreach (var protocol in ProtocolCatalog.All)
+            {
+                var listen = options.Listeners.GetValueOrDefault(protocol.Name) ?? new ListenerOptions();
+                if (!listen.Enabled)
+                {
+                    logger.LogInformation("{Protocol} listener disabled", protocol.Name);
+                    continue;
+                }
+
+                var handler = new DeviceConnectionHandler(
+                    protocol,
+                    limits,
+                    listen.MaxConnections ?? limits.MaxConnections,
+                    sp.GetRequiredService<IngestPipeline>(),
+                    sp.GetRequiredService<DeviceRegistry>(),
+                    sp.GetRequiredService<IngestMetrics>(),
+                    sp.GetRequiredService<ILoggerFactory>().CreateLogger<DeviceConnectionHandler>());
+                kestrel.Listen(address, listen.Port ?? protocol.DefaultPort, lo =>
+                {
+                    lo.Run(handler.OnConnectedAsync);
+                    listeners.Add(handler, lo);
+                });
+            }
+
+            if (options.HttpPort >= 0)
+            {
+                kestrel.Listen(IPAddress.Loopback, options.HttpPort);
+            }
+        });
+        return builder;
+    }
+
+    public static WebApplication MapTelematicsIngest(this WebApplication app)
+    {
+        app.MapGet("/healthz", (DeviceListeners listeners) => Results.Ok(new
+        {
+            status = "ok",
+            listeners = listeners.Handlers.Select(h => new { protocol = h.Protocol, port = listeners.PortOf(h.Protocol), connections = h.OpenConnections }),
+        }));
+        app.MapGet("/metrics", (IngestMetrics metrics, LiveFleetState fleet, IngestPipeline pipeline) =>
+            Results.Text(MetricsText.Render(metrics, fleet.VehicleCount, pipeline.QueuedCount), "text/plain; version=0.0.4"));
+        app.Lifetime.ApplicationStarted.Register(() =>
+        {
+            var listeners = app.Services.GetRequiredService<DeviceListeners>();
+            var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Telematics.Ingest.Listeners");
+            foreach (var handler in listeners.Handlers)
+            {
+                logger.LogInformation("{Protocol} devices: listening on port {Port}", handler.Protocol, listeners.PortOf(handler.Protocol));
+            }
+        });
+        return app;
+    }
+}

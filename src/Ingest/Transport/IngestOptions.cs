@@ -1,0 +1,15 @@
+namespace Telematics.Ingest.Transport;
+
+/// <summary>Section <c>Telematics</c>: where the worker listens.</summary>
+public sealed class IngestOptions
+{
+    public const string Section = "Telematics";
+
+    /// <summary>Address the device listeners bind to. Devices come from outside: all interfaces by default.</summary>
+    public string BindAddress { get; set; } = "0.0.0.0";
+
+    /// <summary>Health and metrics over HTTP; 0 turns it off.</summary>
+    public int HttpPort { get; set; } = 8081;
+
+    public Dictionary<string, ListenerOptions> Listeners { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+}
