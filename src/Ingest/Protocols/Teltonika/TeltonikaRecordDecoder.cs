@@ -15,12 +15,17 @@ internal static class TeltonikaRecordDecoder
 
     private const double CoordinateScale = 1e-7;
 
+    /// <summary>Length of the values in the optional "16-byte" IO group.</summary>
+    public const int SixteenByteValueLength = 16;
+
     /// <summary>
     /// Decodes <paramref name="count"/> records that must fill the reader exactly. Returns null on
     /// success, else the reject reason; records appended before a failure are left to the caller to truncate.
+    /// <paramref name="sixteenByteGroup"/>: some devices (Traccar's <c>teltonika.extended</c>) send a
+    /// group of 16-byte values after the 8-byte group; its count is one more byte in every record.
     /// </summary>
     public static string? Decode<TReader>(
-        ref TReader reader, TeltonikaCodecId codec, int count, RecordBatch records, TeltonikaDriverIdCache driverIds)
+        ref TReader reader, TeltonikaCodecId codec, int count, bool sixteenByteGroup, RecordBatch records, TeltonikaDriverIdCache driverIds)
         where TReader : ITeltonikaReader, allows ref struct
     {
         // Codec 8: 1-byte ids and counts; 8 Extended: 2-byte ids and counts; 16: 2-byte ids, 1-byte counts.
@@ -28,7 +33,7 @@ internal static class TeltonikaRecordDecoder
         var wideCounts = codec == TeltonikaCodecId.Codec8Extended;
         for (var i = 0; i < count; i++)
         {
-            if (!TryDecodeRecord(ref reader, codec, wideIds, wideCounts, records, driverIds))
+            if (!TryDecodeRecord(ref reader, codec, wideIds, wideCounts, sixteenByteGroup, records, driverIds))
             {
                 return TeltonikaReasons.RecordOverrun;
             }
@@ -38,7 +43,7 @@ internal static class TeltonikaRecordDecoder
     }
 
     private static bool TryDecodeRecord<TReader>(
-        ref TReader reader, TeltonikaCodecId codec, bool wideIds, bool wideCounts, RecordBatch records, TeltonikaDriverIdCache driverIds)
+        ref TReader reader, TeltonikaCodecId codec, bool wideIds, bool wideCounts, bool sixteenByteGroup, RecordBatch records, TeltonikaDriverIdCache driverIds)
         where TReader : ITeltonikaReader, allows ref struct
     {
         if (!reader.TryReadBigEndian(out ulong timeMs)
@@ -85,6 +90,7 @@ internal static class TeltonikaRecordDecoder
             && TryReadGroup(ref reader, 2, wideIds, wideCounts, ref r, records, driverIds)
             && TryReadGroup(ref reader, 4, wideIds, wideCounts, ref r, records, driverIds)
             && TryReadGroup(ref reader, 8, wideIds, wideCounts, ref r, records, driverIds)
+            && (!sixteenByteGroup || TryReadSixteenByteGroup(ref reader, wideIds, wideCounts, records))
             && (codec != TeltonikaCodecId.Codec8Extended || TryReadVariableGroup(ref reader, records));
     }
 
@@ -106,6 +112,26 @@ internal static class TeltonikaRecordDecoder
 
             records.AddIo((ushort)id, value);
             Normalise(ref r, (ushort)id, value, driverIds);
+        }
+
+        return true;
+    }
+
+    /// <summary>The optional group of 16-byte values, kept as bytes.</summary>
+    private static bool TryReadSixteenByteGroup<TReader>(ref TReader reader, bool wideIds, bool wideCounts, RecordBatch records)
+        where TReader : ITeltonikaReader, allows ref struct
+    {
+        if (!TryReadVarint(ref reader, wideCounts, out var count))
+        {
+            return false;
+        }
+
+        for (var i = 0; i < count; i++)
+        {
+            if (!TryReadVarint(ref reader, wideIds, out var id) || !reader.TryAddIoBytes(records, (ushort)id, SixteenByteValueLength))
+            {
+                return false;
+            }
         }
 
         return true;

@@ -38,6 +38,10 @@ public sealed class TeltonikaSession : IProtocolSession
     private readonly SessionOptions _options;
     private readonly TeltonikaDriverIdCache _driverIds = new();
 
+    // Whether this device's records carry the optional 16-byte IO group: learnt from the first packet
+    // that only decodes one way, so that later packets decode in one pass.
+    private bool _sixteenByteGroup;
+
     public TeltonikaSession(SessionOptions options)
     {
         _options = options;
@@ -201,17 +205,36 @@ public sealed class TeltonikaSession : IProtocolSession
         }
 
         var before = records.Count;
-        var reason = TeltonikaRecordDecoder.Decode(ref reader, codec, count, records, _driverIds);
+        var attempt = reader;
+        var reason = TeltonikaRecordDecoder.Decode(ref attempt, codec, count, _sixteenByteGroup, records, _driverIds);
         if (reason is not null)
         {
             records.Truncate(before);
-            return DecodeResult.Reject(reason);
+            if (!TryOtherLayout(ref reader, codec, count, records))
+            {
+                records.Truncate(before);
+                return DecodeResult.Reject(reason);
+            }
         }
 
         // The ack is the number of records accepted, 4 bytes big-endian.
         BinaryPrimitives.WriteUInt32BigEndian(reply.GetSpan(sizeof(uint)), count);
         reply.Advance(sizeof(uint));
         return DecodeResult.Accepted;
+    }
+
+    /// <summary>The records did not fill the packet: try them with (or without) the 16-byte group, and keep the layout that fits.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private bool TryOtherLayout<TReader>(ref TReader reader, TeltonikaCodecId codec, byte count, RecordBatch records)
+        where TReader : ITeltonikaReader, allows ref struct
+    {
+        if (TeltonikaRecordDecoder.Decode(ref reader, codec, count, !_sixteenByteGroup, records, _driverIds) is not null)
+        {
+            return false;
+        }
+
+        _sixteenByteGroup = !_sixteenByteGroup;
+        return true;
     }
 
     /// <summary>Once per connection: cold, out of line.</summary>
