@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Buffers.Binary;
+using System.Diagnostics;
 using System.Globalization;
 using Telematics.Rules.Positions;
 
@@ -121,6 +122,7 @@ public static class TeltonikaEncoder
         w.U8((byte)count);
         var crc = TeltonikaCrc.Compute(w.Written.Slice(TeltonikaSession.AvlHeaderLength, dataLength));
         w.U32(crc);
+        Debug.Assert(w.Written.Length == total, "the measured and the written packet differ");
         writer.Advance(total);
     }
 
@@ -150,7 +152,7 @@ public static class TeltonikaEncoder
         var io = records.IoOf(r);
         Span<Extra> extras = stackalloc Extra[MaxExtras];
         var extraCount = CollectExtras(r, io, extras);
-        var length = GpsElementLength + (layout.IdSize * 2) + (layout.Codec == TeltonikaCodecId.Codec16 ? 1 : 0) + (layout.CountSize * 4);
+        var length = GpsElementLength + layout.IdSize + (layout.Codec == TeltonikaCodecId.Codec16 ? 1 : 0) + (layout.CountSize * 5);
         foreach (ref readonly var e in io)
         {
             if (e.Name is not null)

@@ -13,7 +13,8 @@ internal static class TeltonikaRecordDecoder
     /// <summary>Record priority "Panic": the SOS button.</summary>
     public const byte PriorityPanic = 2;
 
-    private const double CoordinateScale = 1e-7;
+    // Divided rather than multiplied by 1e-7, so that 218537080 reads 21.853708, not 21.853707999999997.
+    private const double CoordinateDivisor = 1e7;
 
     /// <summary>Length of the values in the optional "16-byte" IO group.</summary>
     public const int SixteenByteValueLength = 16;
@@ -60,8 +61,8 @@ internal static class TeltonikaRecordDecoder
 
         ref var r = ref records.Add();
         r.TimeMs = (long)timeMs;
-        r.Lon = (int)lonE7 * CoordinateScale; // longitude comes before latitude on the wire
-        r.Lat = (int)latE7 * CoordinateScale;
+        r.Lon = (int)lonE7 / CoordinateDivisor; // longitude comes before latitude on the wire
+        r.Lat = (int)latE7 / CoordinateDivisor;
         r.AltitudeM = (short)altitude;
         r.Heading = angle;
         r.Satellites = satellites;
