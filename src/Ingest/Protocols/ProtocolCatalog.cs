@@ -5,6 +5,7 @@ public static class ProtocolCatalog
 {
     public static IReadOnlyList<IDeviceProtocol> All { get; } =
     [
+        new Teltonika.TeltonikaProtocol(),
     ];
 
     public static IDeviceProtocol? Find(string name) =>
