@@ -5,6 +5,7 @@ public static class ProtocolCatalog
 {
     public static IReadOnlyList<IDeviceProtocol> All { get; } =
     [
+        new Gt06.Gt06Protocol(),
     ];
 
     public static IDeviceProtocol? Find(string name) =>
