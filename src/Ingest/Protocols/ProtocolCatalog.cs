@@ -6,6 +6,8 @@ public static class ProtocolCatalog
     public static IReadOnlyList<IDeviceProtocol> All { get; } =
     [
         new Teltonika.TeltonikaProtocol(),
+        new Gt06.Gt06Protocol(),
+        new Jt808.Jt808Protocol(),
     ];
 
     public static IDeviceProtocol? Find(string name) =>
