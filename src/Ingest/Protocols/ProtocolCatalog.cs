@@ -5,6 +5,7 @@ public static class ProtocolCatalog
 {
     public static IReadOnlyList<IDeviceProtocol> All { get; } =
     [
+        new Jt808.Jt808Protocol(),
     ];
 
     public static IDeviceProtocol? Find(string name) =>
