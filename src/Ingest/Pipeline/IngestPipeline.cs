@@ -23,6 +23,7 @@ public sealed class IngestPipeline : IHostedService, IAsyncDisposable
     private readonly CancellationTokenSource _stopTicks = new();
     private Task[] _running = [];
     private Task _ticker = Task.CompletedTask;
+    private Task? _stopping;
 
     public IngestPipeline(
         IOptions<PipelineOptions> options,
@@ -66,8 +67,20 @@ public sealed class IngestPipeline : IHostedService, IAsyncDisposable
         return Task.CompletedTask;
     }
 
-    /// <summary>Drains: no new records are taken, every queued and held record is delivered.</summary>
-    public async Task StopAsync(CancellationToken cancellationToken)
+    /// <summary>Drains: no new records are taken, every queued and held record is delivered. Idempotent.</summary>
+    public Task StopAsync(CancellationToken cancellationToken)
+    {
+        lock (_partitions)
+        {
+            _stopping ??= DrainAsync();
+        }
+
+        return _stopping.WaitAsync(cancellationToken);
+    }
+
+    public async ValueTask DisposeAsync() => await StopAsync(CancellationToken.None).ConfigureAwait(false);
+
+    private async Task DrainAsync()
     {
         await _stopTicks.CancelAsync().ConfigureAwait(false);
         foreach (var partition in _partitions)
@@ -75,14 +88,8 @@ public sealed class IngestPipeline : IHostedService, IAsyncDisposable
             partition.Complete();
         }
 
-        await Task.WhenAll(_running.Append(_ticker)).WaitAsync(cancellationToken).ConfigureAwait(false);
+        await Task.WhenAll(_running.Append(_ticker)).ConfigureAwait(false);
         _logger.LogInformation("Pipeline drained");
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await StopAsync(CancellationToken.None).ConfigureAwait(false);
-        _stopTicks.Dispose();
     }
 
     private PipelinePartition PartitionOf(string deviceId)

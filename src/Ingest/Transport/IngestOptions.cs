@@ -8,7 +8,7 @@ public sealed class IngestOptions
     /// <summary>Address the device listeners bind to. Devices come from outside: all interfaces by default.</summary>
     public string BindAddress { get; set; } = "0.0.0.0";
 
-    /// <summary>Health and metrics over HTTP; 0 turns it off.</summary>
+    /// <summary>Health (/healthz) and metrics (/metrics) over HTTP, on loopback; 0 picks a free port, -1 turns it off.</summary>
     public int HttpPort { get; set; } = 8081;
 
     public Dictionary<string, ListenerOptions> Listeners { get; set; } = new(StringComparer.OrdinalIgnoreCase);
