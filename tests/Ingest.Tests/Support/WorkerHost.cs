@@ -1,0 +1,77 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Telematics.Ingest.Hosting;
+using Telematics.Ingest.Metrics;
+using Telematics.Ingest.Pipeline;
+using Telematics.Ingest.Tests.Pipeline;
+using Telematics.Ingest.Transport;
+
+namespace Telematics.Ingest.Tests.Support;
+
+/// <summary>
+/// The real worker, in process, on free loopback ports, with a temporary registry file and a
+/// recording consumer behind the pipeline. Disposing stops it.
+/// </summary>
+public sealed class WorkerHost : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+
+    private WorkerHost(WebApplication app, string directory)
+    {
+        _app = app;
+        Directory = directory;
+    }
+
+    public string Directory { get; }
+
+    public string RegistryPath => Path.Combine(Directory, "devices.json");
+
+    public RecordingConsumer Recorder => _app.Services.GetServices<IPositionConsumer>().OfType<RecordingConsumer>().Single();
+
+    public IngestMetrics Metrics => _app.Services.GetRequiredService<IngestMetrics>();
+
+    public IServiceProvider Services => _app.Services;
+
+    public static async Task<WorkerHost> StartAsync(string? registryJson = null, params string[] settings)
+    {
+        var directory = Path.Combine(Path.GetTempPath(), "telematics-test-" + Guid.NewGuid().ToString("N"));
+        System.IO.Directory.CreateDirectory(directory);
+        if (registryJson is not null)
+        {
+            await File.WriteAllTextAsync(Path.Combine(directory, "devices.json"), registryJson);
+        }
+
+        string[] args =
+        [
+            "--Telematics:BindAddress=127.0.0.1",
+            "--Telematics:HttpPort=0",
+            "--Telematics:Listeners:teltonika:Port=0",
+            "--Telematics:Listeners:gt06:Port=0",
+            "--Telematics:Listeners:jt808:Port=0",
+            $"--Telematics:Registry:Path={Path.Combine(directory, "devices.json")}",
+            "--Telematics:Pipeline:ReorderWindow=00:00:00.050",
+            "--Logging:LogLevel:Default=Warning",
+            .. settings,
+        ];
+        var app = IngestHost.Create(args, builder => builder.Services.AddSingleton<IPositionConsumer>(new RecordingConsumer()));
+        await app.StartAsync();
+        return new WorkerHost(app, directory);
+    }
+
+    public int PortOf(string protocol) => _app.Services.GetRequiredService<DeviceListeners>().PortOf(protocol)
+        ?? throw new InvalidOperationException($"{protocol} listener disabled");
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+        try
+        {
+            System.IO.Directory.Delete(Directory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A temp directory left behind is harmless.
+        }
+    }
+}
