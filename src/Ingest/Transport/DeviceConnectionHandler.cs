@@ -188,6 +188,10 @@ public sealed partial class DeviceConnectionHandler : ConnectionHandler
                         await EnqueueAsync(session, records, shutdown).ConfigureAwait(false);
                         _metrics.FrameDecoded(_protocol.Name, records.Count);
                         wroteReply |= WriteReply(output, reply);
+
+                        // The garbage bound is for a stream that never finds a frame, not for
+                        // occasional line noise over a connection's lifetime.
+                        garbage = 0;
                         break;
                     case DecodeStatus.Rejected:
                         // Not acked: the device resends it.

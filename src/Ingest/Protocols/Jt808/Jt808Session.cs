@@ -28,8 +28,10 @@ internal sealed class Jt808Session : IProtocolSession
 
     private readonly SessionOptions _options;
 
-    // Unescaped content of the frame being decoded: allocated once per session.
-    private readonly byte[] _scratch = new byte[Jt808Framing.MaxContentLength];
+    // Unescaped content of the frame being decoded. Decode is synchronous and never keeps it, so
+    // one buffer per thread serves every session: an idle connection holds none.
+    [ThreadStatic]
+    private static byte[]? t_scratch;
 
     // The admitted terminal number as sent, so that later frames are matched without allocating.
     private readonly byte[] _terminal = new byte[10];
@@ -50,7 +52,8 @@ internal sealed class Jt808Session : IProtocolSession
 
     public DecodeResult Decode(in ReadOnlySequence<byte> frame, RecordBatch records, IBufferWriter<byte> reply)
     {
-        if (Jt808Framing.Unescape(frame, _scratch, out var length) is { } framingError)
+        var scratch = t_scratch ??= new byte[Jt808Framing.MaxContentLength];
+        if (Jt808Framing.Unescape(frame, scratch, out var length) is { } framingError)
         {
             return DecodeResult.Reject(framingError);
         }
@@ -60,8 +63,8 @@ internal sealed class Jt808Session : IProtocolSession
             return DecodeResult.Reject(HeaderTooShort);
         }
 
-        var message = _scratch.AsSpan(0, length - 1);
-        if (Jt808Framing.Xor(message) != _scratch[length - 1])
+        var message = scratch.AsSpan(0, length - 1);
+        if (Jt808Framing.Xor(message) != scratch[length - 1])
         {
             return DecodeResult.Reject(ChecksumMismatch);
         }
