@@ -14,8 +14,8 @@ public sealed class PipelineOptions
     /// <summary>How long a record waits for earlier (late) records of its vehicle before it is released in device-time order. 0 turns reordering off.</summary>
     public TimeSpan ReorderWindow { get; set; } = TimeSpan.FromSeconds(1);
 
-    /// <summary>How many recent record times per vehicle are remembered to drop resent duplicates.</summary>
-    public int DuplicateHistory { get; set; } = 2048;
+    /// <summary>How many recent record times per vehicle are remembered to drop resent duplicates (8 bytes each).</summary>
+    public int DuplicateHistory { get; set; } = 256;
 
     public FilterOptions Filters { get; set; } = new();
 }

@@ -9,9 +9,12 @@ namespace Telematics.Ingest.Pipeline;
 /// </summary>
 internal sealed class VehicleStream(string deviceId, int duplicateHistory)
 {
-    private readonly HashSet<long> _seenTimes = [];
-    private readonly Queue<long> _seenOrder = new();
+    // The most recent record times, as a ring: a resend repeats times from the last few frames,
+    // so a short history suffices and costs 8 bytes a slot (a vectorised scan finds a repeat).
+    private readonly long[] _seen = new long[Math.Max(1, duplicateHistory)];
     private readonly List<Pending> _pending = [];
+    private int _seenCount;
+    private int _seenNext;
 
     public string DeviceId { get; } = deviceId;
 
@@ -22,23 +25,18 @@ internal sealed class VehicleStream(string deviceId, int duplicateHistory)
 
     public bool HasPending => _pending.Count > 0;
 
-    /// <summary>Arrival of the oldest pending record, in <see cref="TimeProvider"/> ticks.</summary>
-    public long OldestArrival => _pending.Count == 0 ? long.MaxValue : _pending.Min(p => p.Arrival);
-
     /// <summary>Takes a record in unless it repeats one already seen (same device time).</summary>
     public bool TryAdd(PositionRecord record, long arrival)
     {
         var key = record.Time.Ticks;
-        if (!_seenTimes.Add(key))
+        if (_seen.AsSpan(0, _seenCount).Contains(key))
         {
             return false;
         }
 
-        _seenOrder.Enqueue(key);
-        if (_seenOrder.Count > duplicateHistory)
-        {
-            _seenTimes.Remove(_seenOrder.Dequeue());
-        }
+        _seen[_seenNext] = key;
+        _seenNext = (_seenNext + 1) % _seen.Length;
+        _seenCount = Math.Min(_seenCount + 1, _seen.Length);
 
         // Keep pending sorted by device time; records mostly arrive in order, so search from the end.
         var i = _pending.Count;
