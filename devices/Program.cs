@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Microsoft.Extensions.Logging;
 using Telematics.Devices.Commands;
+using Telematics.Devices.Load;
 
 // The device simulators: "demo" (worker + fleet in one process), "run" (a fleet against a
 // worker elsewhere), "load" (the load generator).
@@ -9,5 +10,6 @@ var root = new RootCommand("Telematics device simulators: fleets of fake devices
 {
     DemoCommand.Create(logs),
     RunCommand.Create(logs),
+    LoadCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync().ConfigureAwait(false);
