@@ -72,14 +72,11 @@ public static class RouteDeviationRule
             return null;
         }
 
-        // Back inside, not for long enough yet: the track back to the route is part of the evidence.
-        var last = episode.Evidence[^1];
+        // Back inside, not for long enough yet: the way back is part of the evidence, but the
+        // distance counts only what was travelled off the route (as the way out is not counted).
         return episode with
         {
             BackInsideSince = since,
-            DistanceM = episode.BackInsideSince is null
-                ? episode.DistanceM + GeoDistance.HaversineMeters(last.Lat, last.Lon, p.Lat, p.Lon)
-                : episode.DistanceM,
             Evidence = episode.BackInsideSince is null ? Evidence.Append(episode.Evidence, point) : episode.Evidence,
         };
     }
