@@ -25,7 +25,7 @@ public sealed class RouteDeviationRuleTests
         Assert.Equal(300, c.Measured["maxDistanceM"], 2);
         Assert.InRange(c.Measured["distanceM"], 685, 695); // 69 s at 10 m/s
         Assert.Equal(150, c.Measured["widthM"]);
-        Assert.Equal(71, c.Evidence.Count); // 70 outside and the first one back
+        Assert.Equal(72, c.Evidence.Count); // 70 outside, the first one back, and the one that closed the episode 30 s later
     }
 
     [Theory]
