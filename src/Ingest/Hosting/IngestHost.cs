@@ -12,6 +12,8 @@ using Telematics.Ingest.Pipeline;
 using Telematics.Ingest.Protocols;
 using Telematics.Ingest.Registry;
 using Telematics.Ingest.Transport;
+using Telematics.Ingest.Violations;
+using Telematics.Ingest.Cases;
 
 namespace Telematics.Ingest.Hosting;
 
@@ -54,6 +56,7 @@ public static class IngestHost
             sp.GetRequiredService<DeviceRegistry>(),
             sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<DeviceListeners>();
+        AddRules(builder);
 
         // Order matters on shutdown (reverse): listeners stop first, then the pipeline drains.
         services.AddHostedService(sp => sp.GetRequiredService<IngestPipeline>());
@@ -98,6 +101,39 @@ public static class IngestHost
             }
         });
         return builder;
+    }
+
+    /// <summary>
+    /// The rules on the pipeline, the case store and the gate board. The rules consumer is a hosted
+    /// service registered before the pipeline: it restores rule state before records flow and saves
+    /// it after the pipeline has drained.
+    /// </summary>
+    private static void AddRules(WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.Configure<RulesOptions>(builder.Configuration.GetSection(RulesOptions.Section));
+        services.Configure<CaseStoreOptions>(builder.Configuration.GetSection(CaseStoreOptions.Section));
+        if (!(builder.Configuration.GetValue<bool?>(RulesOptions.Section + ":Enabled") ?? true))
+        {
+            return;
+        }
+
+        services.AddSingleton(sp => new SqliteCaseStore(
+            sp.GetRequiredService<IOptions<CaseStoreOptions>>().Value.Database,
+            sp.GetRequiredService<ILogger<SqliteCaseStore>>()));
+        services.AddSingleton<ScenarioSource>();
+        services.AddHostedService(sp => sp.GetRequiredService<ScenarioSource>());
+        services.AddSingleton<GateBoard>();
+        services.AddSingleton(sp => new RulesConsumer(
+            sp.GetRequiredService<ScenarioSource>(),
+            sp.GetRequiredService<SqliteCaseStore>(),
+            sp.GetRequiredService<GateBoard>(),
+            sp.GetRequiredService<IOptions<RulesOptions>>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILogger<RulesConsumer>>(),
+            sp.GetService<System.Diagnostics.Metrics.IMeterFactory>()));
+        services.AddSingleton<IPositionConsumer>(sp => sp.GetRequiredService<RulesConsumer>());
+        services.AddHostedService(sp => sp.GetRequiredService<RulesConsumer>());
     }
 
     public static WebApplication MapTelematicsIngest(this WebApplication app)

@@ -89,7 +89,9 @@ public sealed partial class DeviceConnectionHandler : ConnectionHandler
         var input = connection.Transport.Input;
         var output = connection.Transport.Output;
         var shutdown = connection.Features.Get<IConnectionLifetimeNotificationFeature>()?.ConnectionClosedRequested ?? CancellationToken.None;
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(shutdown, connection.ConnectionClosed);
+        // Not linked to ConnectionClosed: a device that closes completes the pipe, and what it
+        // sent before (a truncated frame) must still be seen.
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(shutdown);
         timeout.CancelAfter(_limits.LoginTimeout);
         var identified = false;
         long garbage = 0;
@@ -103,7 +105,7 @@ public sealed partial class DeviceConnectionHandler : ConnectionHandler
             }
             catch (OperationCanceledException)
             {
-                CloseForTimeout(session, remote, shutdown.IsCancellationRequested || connection.ConnectionClosed.IsCancellationRequested);
+                CloseForTimeout(session, remote, shutdown.IsCancellationRequested);
                 return;
             }
 

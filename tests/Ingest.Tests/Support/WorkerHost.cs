@@ -50,6 +50,7 @@ public sealed class WorkerHost : IAsyncDisposable
             "--Telematics:Listeners:jt808:Port=0",
             $"--Telematics:Registry:Path={Path.Combine(directory, "devices.json")}",
             "--Telematics:Pipeline:ReorderWindow=00:00:00.050",
+            $"--Telematics:Cases:Database={Path.Combine(directory, "cases.db")}",
             "--Logging:LogLevel:Default=Warning",
             .. settings,
         ];

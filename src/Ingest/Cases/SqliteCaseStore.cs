@@ -1,0 +1,235 @@
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging;
+using Telematics.Rules.Cases;
+
+namespace Telematics.Ingest.Cases;
+
+/// <summary>
+/// Cases in an embedded SQLite file (WAL mode): inserted once by their stable id (a replayed or
+/// resent episode never makes a second case), each with an append-only history, plus the rules'
+/// saved state. Thread-safe: each call opens a pooled connection.
+/// </summary>
+public sealed class SqliteCaseStore
+{
+    private const string TimeFormat = "yyyy-MM-dd'T'HH:mm:ss.fff'Z'";
+    private readonly string _connectionString;
+
+    public SqliteCaseStore(string path, ILogger<SqliteCaseStore>? logger = null)
+    {
+        Path = System.IO.Path.GetFullPath(path);
+        _connectionString = new SqliteConnectionStringBuilder { DataSource = Path, Pooling = true }.ToString();
+        var version = Migrate();
+        logger?.LogInformation("Case store {Path} at schema version {Version}", Path, version);
+    }
+
+    public string Path { get; }
+
+    /// <summary>Stores a raised case with status open and a "raised" history entry; false when the case exists already.</summary>
+    public async Task<bool> AddAsync(RaisedCase raised, DateTime nowUtc, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        var insert = connection.CreateCommand();
+        insert.Transaction = transaction;
+        insert.CommandText = """
+            INSERT OR IGNORE INTO cases (id, kind, status, device_id, plate, operator, driver_id, corridor, start_utc, end_utc, created_utc, body)
+            VALUES ($id, $kind, $status, $device, $plate, $operator, $driver, $corridor, $start, $end, $created, $body)
+            """;
+        insert.Parameters.AddWithValue("$id", raised.CaseId);
+        insert.Parameters.AddWithValue("$kind", raised.Kind);
+        insert.Parameters.AddWithValue("$status", CaseStatus.Open);
+        insert.Parameters.AddWithValue("$device", raised.DeviceId);
+        insert.Parameters.AddWithValue("$plate", (object?)raised.Plate ?? DBNull.Value);
+        insert.Parameters.AddWithValue("$operator", (object?)raised.Operator ?? DBNull.Value);
+        insert.Parameters.AddWithValue("$driver", (object?)raised.DriverId ?? DBNull.Value);
+        insert.Parameters.AddWithValue("$corridor", (object?)raised.Corridor ?? DBNull.Value);
+        insert.Parameters.AddWithValue("$start", Format(raised.Start));
+        insert.Parameters.AddWithValue("$end", Format(raised.End));
+        insert.Parameters.AddWithValue("$created", Format(nowUtc));
+        insert.Parameters.AddWithValue("$body", CaseJson.ToJson(raised));
+        var added = await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
+        if (added)
+        {
+            await AppendHistoryAsync(connection, transaction, raised.CaseId, new CaseHistoryEntry(nowUtc, "system", "raised", null), cancellationToken).ConfigureAwait(false);
+        }
+
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return added;
+    }
+
+    public async Task<StoredCase?> GetAsync(string id, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        var cases = await ReadCasesAsync(connection, "WHERE id = $id", [("$id", id)], cancellationToken).ConfigureAwait(false);
+        return cases.Count == 0 ? null : cases[0];
+    }
+
+    /// <summary>Cases by start time, optionally of one kind and/or device.</summary>
+    public async Task<IReadOnlyList<StoredCase>> ListAsync(string? kind = null, string? deviceId = null, int limit = 1000, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        var where = new List<string>();
+        var parameters = new List<(string, object)>();
+        if (kind is not null)
+        {
+            where.Add("kind = $kind");
+            parameters.Add(("$kind", kind));
+        }
+
+        if (deviceId is not null)
+        {
+            where.Add("device_id = $device");
+            parameters.Add(("$device", deviceId));
+        }
+
+        var clause = (where.Count > 0 ? "WHERE " + string.Join(" AND ", where) : string.Empty) + $" ORDER BY start_utc, id LIMIT {limit.ToString(CultureInfo.InvariantCulture)}";
+        return await ReadCasesAsync(connection, clause, parameters, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Changes a case's status and records who did it, in one transaction.</summary>
+    public async Task<bool> SetStatusAsync(string id, string status, string actor, string? note, DateTime nowUtc, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        var update = connection.CreateCommand();
+        update.Transaction = transaction;
+        update.CommandText = "UPDATE cases SET status = $status WHERE id = $id";
+        update.Parameters.AddWithValue("$status", status);
+        update.Parameters.AddWithValue("$id", id);
+        if (await update.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 0)
+        {
+            return false;
+        }
+
+        await AppendHistoryAsync(connection, transaction, id, new CaseHistoryEntry(nowUtc, actor, status, note), cancellationToken).ConfigureAwait(false);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return true;
+    }
+
+    /// <summary>Saves rule state values by key (vehicle or driver) in one transaction.</summary>
+    public async Task SaveStatesAsync(IEnumerable<KeyValuePair<string, string>> states, DateTime nowUtc, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        var upsert = connection.CreateCommand();
+        upsert.Transaction = transaction;
+        upsert.CommandText = "INSERT INTO rule_state (key, body, updated_utc) VALUES ($key, $body, $at) ON CONFLICT (key) DO UPDATE SET body = excluded.body, updated_utc = excluded.updated_utc";
+        var key = upsert.Parameters.Add("$key", SqliteType.Text);
+        var body = upsert.Parameters.Add("$body", SqliteType.Text);
+        upsert.Parameters.AddWithValue("$at", Format(nowUtc));
+        foreach (var (k, v) in states)
+        {
+            key.Value = k;
+            body.Value = v;
+            await upsert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<IReadOnlyDictionary<string, string>> LoadStatesAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        var select = connection.CreateCommand();
+        select.CommandText = "SELECT key, body FROM rule_state";
+        var states = new Dictionary<string, string>(StringComparer.Ordinal);
+        await using var reader = await select.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            states[reader.GetString(0)] = reader.GetString(1);
+        }
+
+        return states;
+    }
+
+    private static async Task AppendHistoryAsync(SqliteConnection connection, SqliteTransaction transaction, string id, CaseHistoryEntry entry, CancellationToken cancellationToken)
+    {
+        var insert = connection.CreateCommand();
+        insert.Transaction = transaction;
+        insert.CommandText = """
+            INSERT INTO case_history (case_id, seq, at_utc, actor, action, note)
+            VALUES ($id, (SELECT COALESCE(MAX(seq), 0) + 1 FROM case_history WHERE case_id = $id), $at, $actor, $action, $note)
+            """;
+        insert.Parameters.AddWithValue("$id", id);
+        insert.Parameters.AddWithValue("$at", Format(entry.AtUtc));
+        insert.Parameters.AddWithValue("$actor", entry.Actor);
+        insert.Parameters.AddWithValue("$action", entry.Action);
+        insert.Parameters.AddWithValue("$note", (object?)entry.Note ?? DBNull.Value);
+        await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task<List<StoredCase>> ReadCasesAsync(SqliteConnection connection, string clause, IEnumerable<(string Name, object Value)> parameters, CancellationToken cancellationToken)
+    {
+        var select = connection.CreateCommand();
+        select.CommandText = "SELECT id, status, created_utc, body FROM cases " + clause;
+        foreach (var (name, value) in parameters)
+        {
+            select.Parameters.AddWithValue(name, value);
+        }
+
+        var rows = new List<(string Id, string Status, DateTime Created, string Body)>();
+        await using (var reader = await select.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
+        {
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                rows.Add((reader.GetString(0), reader.GetString(1), Parse(reader.GetString(2)), reader.GetString(3)));
+            }
+        }
+
+        var cases = new List<StoredCase>(rows.Count);
+        foreach (var row in rows)
+        {
+            var history = connection.CreateCommand();
+            history.CommandText = "SELECT at_utc, actor, action, note FROM case_history WHERE case_id = $id ORDER BY seq";
+            history.Parameters.AddWithValue("$id", row.Id);
+            var entries = new List<CaseHistoryEntry>();
+            await using var reader = await history.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                entries.Add(new CaseHistoryEntry(Parse(reader.GetString(0)), reader.GetString(1), reader.GetString(2), reader.IsDBNull(3) ? null : reader.GetString(3)));
+            }
+
+            cases.Add(new StoredCase(CaseJsonReader.Parse(row.Body), row.Status, row.Created, entries));
+        }
+
+        return cases;
+    }
+
+    private int Migrate()
+    {
+        using var connection = new SqliteConnection(_connectionString);
+        connection.Open();
+        using (var wal = connection.CreateCommand())
+        {
+            wal.CommandText = "PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON;";
+            wal.ExecuteNonQuery();
+        }
+
+        using var read = connection.CreateCommand();
+        read.CommandText = "PRAGMA user_version";
+        var version = Convert.ToInt32(read.ExecuteScalar(), CultureInfo.InvariantCulture);
+        for (var v = version; v < CaseStoreMigrations.Scripts.Count; v++)
+        {
+            using var transaction = connection.BeginTransaction();
+            using var apply = connection.CreateCommand();
+            apply.Transaction = transaction;
+            apply.CommandText = CaseStoreMigrations.Scripts[v] + $"; PRAGMA user_version = {(v + 1).ToString(CultureInfo.InvariantCulture)};";
+            apply.ExecuteNonQuery();
+            transaction.Commit();
+        }
+
+        return CaseStoreMigrations.Scripts.Count;
+    }
+
+    private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        var connection = new SqliteConnection(_connectionString);
+        await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+        return connection;
+    }
+
+    private static string Format(DateTime utc) => utc.ToUniversalTime().ToString(TimeFormat, CultureInfo.InvariantCulture);
+
+    private static DateTime Parse(string text) => DateTime.Parse(text, CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AdjustToUniversal | System.Globalization.DateTimeStyles.AssumeUniversal);
+}

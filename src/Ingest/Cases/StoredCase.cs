@@ -1,0 +1,12 @@
+using Telematics.Rules.Cases;
+
+namespace Telematics.Ingest.Cases;
+
+/// <summary>A case as the store has it: what the rule raised, its status and its history.</summary>
+public sealed record StoredCase(RaisedCase Case, string Status, DateTime CreatedUtc, IReadOnlyList<CaseHistoryEntry> History)
+{
+    public string Id => Case.CaseId;
+}
+
+/// <summary>One line of a case's append-only history: who did what, when.</summary>
+public sealed record CaseHistoryEntry(DateTime AtUtc, string Actor, string Action, string? Note);

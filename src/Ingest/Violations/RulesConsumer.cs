@@ -1,0 +1,186 @@
+using System.Collections.Concurrent;
+using System.Diagnostics.Metrics;
+using System.Text.Json;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Telematics.Ingest.Cases;
+using Telematics.Ingest.Pipeline;
+using Telematics.Ingest.Registry;
+using Telematics.Rules.Cases;
+using Telematics.Rules.Engine;
+using Telematics.Rules.GateQueues;
+using Telematics.Rules.Vehicles;
+
+namespace Telematics.Ingest.Violations;
+
+/// <summary>
+/// Runs the rules live on the pipeline: per vehicle, in device-time order (late records are
+/// history and skipped), writing raised cases to the case store and gate visits to the gate
+/// board. Rule state is loaded at start and saved periodically and at shutdown, so that a restart
+/// mid-episode neither loses nor repeats the case (case ids are stable, inserts idempotent).
+/// </summary>
+public sealed partial class RulesConsumer : IPositionConsumer, IHostedService, IDisposable
+{
+    private const string VehicleKeyPrefix = "vehicle:";
+
+    private readonly ScenarioSource _scenario;
+    private readonly SqliteCaseStore _store;
+    private readonly GateBoard _gates;
+    private readonly RulesOptions _options;
+    private readonly TimeProvider _time;
+    private readonly ILogger<RulesConsumer> _logger;
+    private readonly ConcurrentDictionary<string, VehicleRuleState> _states = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, byte> _dirty = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (DeviceEntry? Entry, VehicleInfo Info)> _vehicles = new(StringComparer.Ordinal);
+    private readonly Counter<long> _casesRaised;
+    private readonly Meter _meter;
+    private CancellationTokenSource? _stopping;
+    private Task _saving = Task.CompletedTask;
+
+    public RulesConsumer(ScenarioSource scenario, SqliteCaseStore store, GateBoard gates, IOptions<RulesOptions> options, TimeProvider time, ILogger<RulesConsumer> logger, IMeterFactory? meters = null)
+    {
+        _scenario = scenario;
+        _store = store;
+        _gates = gates;
+        _options = options.Value;
+        _time = time;
+        _logger = logger;
+        _meter = meters?.Create("Telematics.Rules") ?? new Meter("Telematics.Rules");
+        _casesRaised = _meter.CreateCounter<long>("telematics.rules.cases", "{case}", "Cases raised by the rules");
+    }
+
+    public long CasesRaised { get; private set; }
+
+    public async ValueTask OnPositionAsync(IngestedPosition position, CancellationToken cancellationToken)
+    {
+        if (position.Late)
+        {
+            return;
+        }
+
+        var record = position.Record;
+        var vehicle = VehicleOf(record.DeviceId, position.Vehicle);
+        var raised = new List<RaisedCase>(0);
+        var visits = new List<GateVisit>(0);
+        var state = _states.GetValueOrDefault(record.DeviceId);
+        _states[record.DeviceId] = _scenario.Engine.Step(state, record, vehicle, raised, visits);
+        _dirty[record.DeviceId] = 0;
+        foreach (var visit in visits)
+        {
+            _gates.Apply(visit);
+        }
+
+        foreach (var c in raised)
+        {
+            await StoreAsync(c).ConfigureAwait(false);
+        }
+    }
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        foreach (var (key, json) in await _store.LoadStatesAsync(cancellationToken).ConfigureAwait(false))
+        {
+            if (key.StartsWith(VehicleKeyPrefix, StringComparison.Ordinal))
+            {
+                _states[key[VehicleKeyPrefix.Length..]] = JsonSerializer.Deserialize<VehicleRuleState>(json);
+            }
+        }
+
+        LogStatesLoaded(_states.Count, _store.Path);
+        _stopping = new CancellationTokenSource();
+        _saving = SavePeriodicallyAsync(_stopping.Token);
+    }
+
+    /// <summary>Saves every vehicle's state. Called after the pipeline has drained (it is registered before it).</summary>
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        if (_stopping is not null)
+        {
+            await _stopping.CancelAsync().ConfigureAwait(false);
+            await _saving.ConfigureAwait(false);
+        }
+
+        await SaveDirtyAsync(CancellationToken.None).ConfigureAwait(false);
+    }
+
+    public void Dispose()
+    {
+        _stopping?.Dispose();
+        _meter.Dispose();
+    }
+
+    private async Task StoreAsync(RaisedCase c)
+    {
+        CasesRaised++;
+        _casesRaised.Add(1, new KeyValuePair<string, object?>("kind", c.Kind));
+        try
+        {
+            var added = await _store.AddAsync(c, _time.GetUtcNow().UtcDateTime).ConfigureAwait(false);
+            if (added)
+            {
+                LogCaseRaised(c.Kind, c.CaseId, c.Plate ?? c.DeviceId, c.Corridor);
+            }
+        }
+        catch (Exception ex) when (ex is Microsoft.Data.Sqlite.SqliteException or IOException)
+        {
+            LogCaseNotStored(ex, c.CaseId);
+        }
+    }
+
+    private VehicleInfo VehicleOf(string deviceId, DeviceEntry? entry)
+    {
+        if (_vehicles.TryGetValue(deviceId, out var cached) && ReferenceEquals(cached.Entry, entry))
+        {
+            return cached.Info;
+        }
+
+        var info = entry is null
+            ? VehicleInfo.Unknown(deviceId)
+            : new VehicleInfo(deviceId, entry.Plate, entry.VehicleClass, entry.Operator, entry.Driver);
+        _vehicles[deviceId] = (entry, info);
+        return info;
+    }
+
+    private async Task SavePeriodicallyAsync(CancellationToken cancellationToken)
+    {
+        using var timer = new PeriodicTimer(_options.StateSaveInterval, _time);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(cancellationToken).ConfigureAwait(false))
+            {
+                await SaveDirtyAsync(cancellationToken).ConfigureAwait(false);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // Stopping: the final save follows.
+        }
+    }
+
+    private async Task SaveDirtyAsync(CancellationToken cancellationToken)
+    {
+        var keys = _dirty.Keys.ToArray();
+        if (keys.Length == 0)
+        {
+            return;
+        }
+
+        foreach (var key in keys)
+        {
+            _dirty.TryRemove(key, out _);
+        }
+
+        var states = keys.Select(k => KeyValuePair.Create(VehicleKeyPrefix + k, JsonSerializer.Serialize(_states[k]))).ToList();
+        await _store.SaveStatesAsync(states, _time.GetUtcNow().UtcDateTime, cancellationToken).ConfigureAwait(false);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Case {Kind} {CaseId} raised for {Vehicle} on {Corridor}")]
+    private partial void LogCaseRaised(string kind, string caseId, string vehicle, string? corridor);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Case {CaseId} could not be stored")]
+    private partial void LogCaseNotStored(Exception ex, string caseId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Rule state of {Count} vehicles restored from {Path}")]
+    private partial void LogStatesLoaded(int count, string path);
+}
