@@ -33,6 +33,9 @@ public sealed class FleetOptions
 
     public int Seed { get; set; } = 1;
 
+    /// <summary>Exact misbehaviours per vehicle (by index), overriding the shares above for the vehicles listed.</summary>
+    public IReadOnlyList<VehicleBehaviours>? Behaviours { get; set; }
+
     /// <summary>Keep every acked record per vehicle (tests compare them with what the server stored).</summary>
     public bool KeepSentRecords { get; set; }
 }

@@ -56,6 +56,11 @@ public sealed class FleetRunner
             behaviours |= random.NextDouble() < _options.LeaveRoute ? VehicleBehaviours.LeaveRoute : 0;
             behaviours |= random.NextDouble() < _options.NoBreaks ? VehicleBehaviours.NoBreaks : 0;
             behaviours |= random.NextDouble() < _options.OfflineFlush ? VehicleBehaviours.OfflineFlush : 0;
+            if (_options.Behaviours is { } exact && i < exact.Count)
+            {
+                behaviours = exact[i];
+            }
+
             var route = _routes[i % _routes.Count];
             var simulated = new SimulatedVehicle(deviceId, route, behaviours, start, _options.Seed * 7919 + i, cruiseKmh: 50 + random.Next(21));
             var port = _options.Ports.TryGetValue(protocol, out var p) ? p : DeviceLinks.DefaultPort(protocol);

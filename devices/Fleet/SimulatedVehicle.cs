@@ -75,7 +75,7 @@ public sealed class SimulatedVehicle
 
         _odometerKm += travelled / 1000;
         _distanceM += _direction * travelled;
-        if (_distanceM >= _route.LengthM || _distanceM <= 0)
+        if ((_direction > 0 && _distanceM >= _route.LengthM) || (_direction < 0 && _distanceM <= 0))
         {
             // At an end of the route (a gate, a depot): stop, then drive back.
             _distanceM = Math.Clamp(_distanceM, 0, _route.LengthM);

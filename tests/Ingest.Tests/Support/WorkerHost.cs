@@ -32,9 +32,15 @@ public sealed class WorkerHost : IAsyncDisposable
 
     public IServiceProvider Services => _app.Services;
 
-    public static async Task<WorkerHost> StartAsync(string? registryJson = null, params string[] settings)
+    /// <summary>When true, disposing leaves the directory (registry, case store) for a next worker: a restart.</summary>
+    public bool KeepDirectory { get; set; }
+
+    public static Task<WorkerHost> StartAsync(string? registryJson = null, params string[] settings) =>
+        StartInAsync(Path.Combine(Path.GetTempPath(), "telematics-test-" + Guid.NewGuid().ToString("N")), registryJson, settings);
+
+    /// <summary>Starts a worker whose files live in <paramref name="directory"/> (reused by a restart).</summary>
+    public static async Task<WorkerHost> StartInAsync(string directory, string? registryJson = null, params string[] settings)
     {
-        var directory = Path.Combine(Path.GetTempPath(), "telematics-test-" + Guid.NewGuid().ToString("N"));
         System.IO.Directory.CreateDirectory(directory);
         if (registryJson is not null)
         {
@@ -66,6 +72,11 @@ public sealed class WorkerHost : IAsyncDisposable
     {
         await _app.StopAsync();
         await _app.DisposeAsync();
+        if (KeepDirectory)
+        {
+            return;
+        }
+
         try
         {
             System.IO.Directory.Delete(Directory, recursive: true);
