@@ -25,7 +25,7 @@ public static class CorridorStopRule
                 return episode with
                 {
                     LastStopped = p.Time,
-                    Evidence = episode.Evidence.Length < 2 ? [.. episode.Evidence, EvidencePoint.From(p)] : [episode.Evidence[0], EvidencePoint.From(p)],
+                    Evidence = EvidenceTrack.Of(episode.Evidence[0], EvidencePoint.From(p)),
                 };
             }
 
@@ -37,7 +37,7 @@ public static class CorridorStopRule
                 Start = p.Time,
                 LastStopped = p.Time,
                 MaxStopSeconds = (stretch.MaxStop ?? profile.CorridorStop.MaxStop).TotalSeconds,
-                Evidence = [EvidencePoint.From(p)],
+                Evidence = EvidenceTrack.Of(EvidencePoint.From(p)),
             };
         }
 
@@ -71,7 +71,7 @@ public static class CorridorStopRule
                     ["limitS"] = episode.MaxStopSeconds,
                 },
                 LegalReference = $"{profile.CorridorStop.LegalReference}; no-stopping stretch \"{episode.Stretch}\"",
-                Evidence = episode.Evidence,
+                Evidence = episode.Evidence.ToArray(),
             });
         }
 

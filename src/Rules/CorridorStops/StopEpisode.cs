@@ -15,5 +15,5 @@ public sealed record StopEpisode
 
     public required double MaxStopSeconds { get; init; }
 
-    public EvidencePoint[] Evidence { get; init; } = [];
+    public EvidenceTrack Evidence { get; init; } = EvidenceTrack.Empty;
 }

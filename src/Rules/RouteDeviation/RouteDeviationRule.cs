@@ -44,7 +44,7 @@ public static class RouteDeviationRule
                     WidthM = width,
                     Corridor = facts.Corridor,
                     Alarms = p.Alarms & Corroborating,
-                    Evidence = [point],
+                    Evidence = EvidenceTrack.Of(point),
                 };
             }
 
@@ -56,7 +56,7 @@ public static class RouteDeviationRule
                 DistanceM = episode.DistanceM + GeoDistance.HaversineMeters(previous.Lat, previous.Lon, p.Lat, p.Lon),
                 MaxDistanceFromRouteM = Math.Max(episode.MaxDistanceFromRouteM, facts.RouteDistanceM),
                 Alarms = episode.Alarms | (p.Alarms & Corroborating),
-                Evidence = Evidence.Append(episode.Evidence, point),
+                Evidence = episode.Evidence.Append(point),
             };
         }
 
@@ -77,7 +77,7 @@ public static class RouteDeviationRule
         return episode with
         {
             BackInsideSince = since,
-            Evidence = episode.BackInsideSince is null ? Evidence.Append(episode.Evidence, point) : episode.Evidence,
+            Evidence = episode.BackInsideSince is null ? episode.Evidence.Append(point) : episode.Evidence,
         };
     }
 
@@ -120,7 +120,7 @@ public static class RouteDeviationRule
             },
             LegalReference = $"{parameters.LegalReference}; route \"{episode.Route}\"",
             DeviceAlarms = episode.Alarms,
-            Evidence = after is { } a ? [.. episode.Evidence, a] : episode.Evidence,
+            Evidence = (after is { } a ? episode.Evidence.Append(a) : episode.Evidence).ToArray(),
         });
     }
 }

@@ -27,5 +27,5 @@ public sealed record RouteEpisode
     public DeviceAlarms Alarms { get; init; }
 
     /// <summary>The detour's track.</summary>
-    public EvidencePoint[] Evidence { get; init; } = [];
+    public EvidenceTrack Evidence { get; init; } = EvidenceTrack.Empty;
 }

@@ -30,5 +30,5 @@ public sealed record SpeedingEpisode
 
     public DeviceAlarms Alarms { get; init; }
 
-    public EvidencePoint[] Evidence { get; init; } = [];
+    public EvidenceTrack Evidence { get; init; } = EvidenceTrack.Empty;
 }

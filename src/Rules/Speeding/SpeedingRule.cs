@@ -44,8 +44,8 @@ public static class SpeedingRule
         if (episode is null)
         {
             var evidence = last is { } l && p.Time - l.Time <= parameters.MaxGap
-                ? new[] { new EvidencePoint(l.Time, l.Lat, l.Lon, l.SpeedKmh, l.LimitKmh, DeviceAlarms.None), point }
-                : [point];
+                ? EvidenceTrack.Of(new EvidencePoint(l.Time, l.Lat, l.Lon, l.SpeedKmh, l.LimitKmh, DeviceAlarms.None), point)
+                : EvidenceTrack.Of(point);
             return new SpeedingEpisode
             {
                 Start = p.Time,
@@ -74,7 +74,7 @@ public static class SpeedingRule
             Packets = episode.Packets + 1,
             Corridor = episode.Corridor ?? facts.Corridor,
             Alarms = episode.Alarms | (p.Alarms & Corroborating),
-            Evidence = Cases.Evidence.Append(episode.Evidence, point),
+            Evidence = episode.Evidence.Append(point),
         };
     }
 
@@ -123,7 +123,7 @@ public static class SpeedingRule
             LegalReference = band is null ? "Circular 38/2024/TT-BGTVT (speed limit)" : $"{band.LegalReference}; Circular 38/2024/TT-BGTVT",
             Fine = band?.Fine,
             DeviceAlarms = episode.Alarms,
-            Evidence = after is { } a ? [.. episode.Evidence, a] : episode.Evidence,
+            Evidence = (after is { } a ? episode.Evidence.Append(a) : episode.Evidence).ToArray(),
         });
     }
 }
