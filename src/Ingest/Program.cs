@@ -8,6 +8,7 @@ using Telematics.Ingest.Hosting;
 var root = new RootCommand("Telematics ingest worker: device listeners (Teltonika 5027, GT06 5023, JT808 5015), pipeline, live state")
 {
     DecodeCommand.Create(),
+    Telematics.Ingest.Mqtt.Endpoint.MqttPasswordCommand.Create(),
 };
 root.TreatUnmatchedTokensAsErrors = false;
 root.SetAction(async (parse, cancellationToken) =>

@@ -48,6 +48,8 @@ public sealed class WorkerHost : IAsyncDisposable
             "--Telematics:Listeners:teltonika:Port=0",
             "--Telematics:Listeners:gt06:Port=0",
             "--Telematics:Listeners:jt808:Port=0",
+            "--Telematics:Mqtt:Endpoint:Port=0",
+            $"--Telematics:Mqtt:DeadLetterPath={Path.Combine(directory, "mqtt-dead-letters.jsonl")}",
             $"--Telematics:Registry:Path={Path.Combine(directory, "devices.json")}",
             "--Telematics:Pipeline:ReorderWindow=00:00:00.050",
             "--Logging:LogLevel:Default=Warning",
