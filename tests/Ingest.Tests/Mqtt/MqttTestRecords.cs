@@ -6,7 +6,7 @@ namespace Telematics.Ingest.Tests.Mqtt;
 /// <summary>Normalised-record JSON payloads that pass every pipeline filter: recent, valid, moving slowly in Lạng Sơn.</summary>
 internal static class MqttTestRecords
 {
-    private static readonly DateTime Start = DateTime.UtcNow.AddHours(-1);
+    private static readonly DateTime Start = DateTime.UnixEpoch.AddSeconds((long)(DateTime.UtcNow.AddHours(-1) - DateTime.UnixEpoch).TotalSeconds);
 
     public static DateTime TimeOf(int n) => Start.AddSeconds(n);
 
