@@ -60,7 +60,9 @@ public sealed class WorkerHost : IAsyncDisposable
         return new WorkerHost(app, directory);
     }
 
-    public int PortOf(string protocol) => _app.Services.GetRequiredService<DeviceListeners>().PortOf(protocol)
+    public int PortOf(string protocol) => (protocol == "mqtt"
+            ? _app.Services.GetRequiredService<Telematics.Ingest.Mqtt.Endpoint.MqttEndpoint>().Port
+            : _app.Services.GetRequiredService<DeviceListeners>().PortOf(protocol))
         ?? throw new InvalidOperationException($"{protocol} listener disabled");
 
     public async ValueTask DisposeAsync()
