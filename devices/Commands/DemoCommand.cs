@@ -37,7 +37,7 @@ internal static class DemoCommand
             var listeners = worker.Services.GetRequiredService<DeviceListeners>();
             foreach (var protocol in options.Protocols)
             {
-                options.Ports[protocol] = listeners.PortOf(protocol) ?? throw new InvalidOperationException($"the {protocol} listener is disabled");
+                options.Ports[protocol] = (protocol == "mqtt" ? worker.Services.GetRequiredService<Telematics.Ingest.Mqtt.Endpoint.MqttEndpoint>().Port : listeners.PortOf(protocol)) ?? throw new InvalidOperationException($"the {protocol} listener is disabled");
             }
 
             var live = worker.Services.GetRequiredService<LiveFleetState>();

@@ -9,6 +9,7 @@ var root = new RootCommand("Telematics ingest worker: device listeners (Teltonik
 {
     DecodeCommand.Create(),
     ReplayCommand.Create(),
+    Telematics.Ingest.Mqtt.Endpoint.MqttPasswordCommand.Create(),
 };
 root.TreatUnmatchedTokensAsErrors = false;
 root.SetAction(async (parse, cancellationToken) =>

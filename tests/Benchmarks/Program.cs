@@ -3,10 +3,17 @@ using Telematics.Benchmarks.Rules;
 
 // Run with: dotnet run -c Release --project tests/Benchmarks -- --filter '*'
 //      or:  dotnet run -c Release --project tests/Benchmarks -- rule-memory
+// MQTT endpoint vs Mosquitto under the same load: dotnet run -c Release --project tests/Benchmarks -- mqtt-load [clients] [messages]
 if (args is ["rule-memory"])
 {
     RuleStateMemory.Run();
-    return;
+    return 0;
+}
+
+if (args.Length > 0 && args[0] == "mqtt-load")
+{
+    return await Telematics.Benchmarks.Mqtt.MqttLoadCommand.RunAsync(args).ConfigureAwait(false);
 }
 
 BenchmarkSwitcher.FromAssembly(System.Reflection.Assembly.GetExecutingAssembly()).Run(args);
+return 0;

@@ -8,6 +8,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Telematics.Ingest.LiveState;
 using Telematics.Ingest.Metrics;
+using Telematics.Ingest.Mqtt;
 using Telematics.Ingest.Pipeline;
 using Telematics.Ingest.Protocols;
 using Telematics.Ingest.Registry;
@@ -100,6 +101,7 @@ public static class IngestHost
                 kestrel.Listen(IPAddress.Loopback, options.HttpPort);
             }
         });
+        builder.AddTelematicsMqtt();
         return builder;
     }
 
@@ -145,6 +147,7 @@ public static class IngestHost
         }));
         app.MapGet("/metrics", (IngestMetrics metrics, LiveFleetState fleet, IngestPipeline pipeline) =>
             Results.Text(MetricsText.Render(metrics, fleet.VehicleCount, pipeline.QueuedCount), "text/plain; version=0.0.4"));
+        app.MapTelematicsMqtt();
         app.Lifetime.ApplicationStarted.Register(() =>
         {
             var listeners = app.Services.GetRequiredService<DeviceListeners>();

@@ -16,6 +16,7 @@ public sealed class SimulatedFleetIntegrationTests
     [InlineData("teltonika")]
     [InlineData("gt06")]
     [InlineData("jt808")]
+    [InlineData("mqtt")]
     public async Task Every_record_of_the_simulated_devices_arrives_in_order_with_its_values(string protocol)
     {
         await using var worker = await WorkerHost.StartAsync();

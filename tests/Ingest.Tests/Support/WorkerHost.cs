@@ -54,6 +54,8 @@ public sealed class WorkerHost : IAsyncDisposable
             "--Telematics:Listeners:teltonika:Port=0",
             "--Telematics:Listeners:gt06:Port=0",
             "--Telematics:Listeners:jt808:Port=0",
+            "--Telematics:Mqtt:Endpoint:Port=0",
+            $"--Telematics:Mqtt:DeadLetterPath={Path.Combine(directory, "mqtt-dead-letters.jsonl")}",
             $"--Telematics:Registry:Path={Path.Combine(directory, "devices.json")}",
             "--Telematics:Pipeline:ReorderWindow=00:00:00.050",
             $"--Telematics:Cases:Database={Path.Combine(directory, "cases.db")}",
@@ -65,7 +67,9 @@ public sealed class WorkerHost : IAsyncDisposable
         return new WorkerHost(app, directory);
     }
 
-    public int PortOf(string protocol) => _app.Services.GetRequiredService<DeviceListeners>().PortOf(protocol)
+    public int PortOf(string protocol) => (protocol == "mqtt"
+            ? _app.Services.GetRequiredService<Telematics.Ingest.Mqtt.Endpoint.MqttEndpoint>().Port
+            : _app.Services.GetRequiredService<DeviceListeners>().PortOf(protocol))
         ?? throw new InvalidOperationException($"{protocol} listener disabled");
 
     public async ValueTask DisposeAsync()
