@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Telematics.Ingest.Influx;
 using Telematics.Ingest.LiveState;
 using Telematics.Ingest.Metrics;
 using Telematics.Ingest.Pipeline;
@@ -54,6 +55,9 @@ public static class IngestHost
             sp.GetRequiredService<DeviceRegistry>(),
             sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<DeviceListeners>();
+
+        // Time series in InfluxDB: a pipeline consumer whose writer stops after the pipeline drained.
+        builder.AddTelematicsInflux();
 
         // Order matters on shutdown (reverse): listeners stop first, then the pipeline drains.
         services.AddHostedService(sp => sp.GetRequiredService<IngestPipeline>());

@@ -51,6 +51,7 @@ public sealed class WorkerHost : IAsyncDisposable
             $"--Telematics:Registry:Path={Path.Combine(directory, "devices.json")}",
             "--Telematics:Pipeline:ReorderWindow=00:00:00.050",
             "--Logging:LogLevel:Default=Warning",
+            "--Telematics:Influx:Enabled=false",
             .. settings,
         ];
         var app = IngestHost.Create(args, builder => builder.Services.AddSingleton<IPositionConsumer>(new RecordingConsumer()));
