@@ -70,6 +70,9 @@ public sealed partial class InfluxWriter : IHostedService, IAsyncDisposable
 
     public DiskSpool Spool => _spool;
 
+    /// <summary>Full batches waiting for a writer (in memory).</summary>
+    public int QueuedBatches => _ready.Reader.Count;
+
     public Task StartAsync(CancellationToken cancellationToken)
     {
         var tasks = new List<Task> { Task.Run(SuperviseAsync, CancellationToken.None), Task.Run(FlushLoopAsync, CancellationToken.None) };
