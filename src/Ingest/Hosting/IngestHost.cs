@@ -111,8 +111,11 @@ public static class IngestHost
             status = "ok",
             listeners = listeners.Handlers.Select(h => new { protocol = h.Protocol, port = listeners.PortOf(h.Protocol), connections = h.OpenConnections }),
         }));
-        app.MapGet("/metrics", (IngestMetrics metrics, LiveFleetState fleet, IngestPipeline pipeline) =>
-            Results.Text(MetricsText.Render(metrics, fleet.VehicleCount, pipeline.QueuedCount), "text/plain; version=0.0.4"));
+        app.MapGet("/metrics", (IngestMetrics metrics, LiveFleetState fleet, IngestPipeline pipeline, IServiceProvider services) =>
+            Results.Text(
+                MetricsText.Render(metrics, fleet.VehicleCount, pipeline.QueuedCount)
+                    + InfluxMetricsText.Render(services.GetService<InfluxMetrics>(), InfluxWriterState.Of(services.GetService<Influx.Delivery.InfluxWriter>())),
+                "text/plain; version=0.0.4"));
         app.Lifetime.ApplicationStarted.Register(() =>
         {
             var listeners = app.Services.GetRequiredService<DeviceListeners>();
