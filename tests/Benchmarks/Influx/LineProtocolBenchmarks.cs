@@ -10,6 +10,8 @@ namespace Telematics.Benchmarks.Influx;
 /// <summary>
 /// A position rendered as a line of the "position" measurement (4 tags, 14 fields, Vietnamese
 /// operator name that needs escaping) into a warm pooled buffer: the sink's per-point cost.
+/// Coordinates as Teltonika (1e-7°) and JT808 (1e-6°) deliver them — short decimals; and, as a
+/// second case, as GT06 does (1/1,800,000°: 16–17 significant digits, the slow float path).
 /// </summary>
 [MemoryDiagnoser]
 public class LineProtocolBenchmarks
@@ -18,6 +20,7 @@ public class LineProtocolBenchmarks
 
     private readonly LineBuffer _buffer = new(1 << 20);
     private PositionRecord[] _records = [];
+    private PositionRecord[] _gt06Records = [];
     private DeviceEntry[] _vehicles = [];
 
     [GlobalSetup]
@@ -31,8 +34,8 @@ public class LineProtocolBenchmarks
             {
                 DeviceId = "3563070424" + i.ToString("D5", System.Globalization.CultureInfo.InvariantCulture),
                 Time = new DateTime(2026, 11, 28, 10, 0, 0, DateTimeKind.Utc).AddSeconds(i),
-                Lat = 21.853708 + (i * 1e-5),
-                Lon = 106.761519 - (i * 1e-5),
+                Lat = (218537080 + (i * 137)) / 1e7,
+                Lon = (1067615190 - (i * 113)) / 1e7,
                 SpeedKmh = 40 + (i % 50) + 0.5,
                 Heading = i % 360,
                 AltitudeM = 260,
@@ -50,9 +53,23 @@ public class LineProtocolBenchmarks
                 Operator = "Công ty CP Vận tải Lạng Sơn",
             };
         }
+
+        _gt06Records = _records.Select((r, i) => r with { Lat = (39336675 + (i * 17)) / 1_800_000.0, Lon = (192170734 - (i * 19)) / 1_800_000.0 }).ToArray();
     }
 
     [Benchmark(OperationsPerInvoke = LinesPerInvoke)]
+    public int PositionLinesGt06Coordinates()
+    {
+        _buffer.Clear();
+        for (var i = 0; i < LinesPerInvoke; i++)
+        {
+            PositionLine.Write(_buffer, _gt06Records[i], _vehicles[i], late: false);
+        }
+
+        return _buffer.Length;
+    }
+
+    [Benchmark(OperationsPerInvoke = LinesPerInvoke, Baseline = true)]
     public int PositionLines()
     {
         _buffer.Clear();

@@ -102,6 +102,30 @@ public sealed class LineProtocolSerializerTests
     }
 
     [Fact]
+    public void The_fast_float_path_prints_what_round_trip_formatting_prints()
+    {
+        var random = new Random(42);
+        for (var i = 0; i < 200_000; i++)
+        {
+            double value = (i % 4) switch
+            {
+                0 => Math.Round((random.NextDouble() * 180) - 90, random.Next(0, 10)),
+                1 => Math.Round(random.NextDouble() * 250, random.Next(0, 4)),
+                2 => Math.Round(random.NextDouble() * 999_999, random.Next(0, 3)),
+                _ => (random.NextDouble() - 0.5) * Math.Pow(10, random.Next(-6, 8)),
+            };
+            var text = Render(b =>
+            {
+                var line = new LineWriter(b, "m");
+                line.Field("f", value);
+                line.End(1);
+            });
+            var expected = value.ToString("R", System.Globalization.CultureInfo.InvariantCulture);
+            Assert.Equal($"m f={expected} 1\n", text);
+        }
+    }
+
+    [Fact]
     public void Non_finite_floats_are_left_out_and_a_line_without_fields_is_rolled_back()
     {
         var text = Render(b =>

@@ -23,94 +23,85 @@ public static class LineEscaping
     private static readonly SearchValues<char> NameSpecials = SearchValues.Create(",= \\\r\n");
     private static readonly SearchValues<char> StringSpecials = SearchValues.Create("\"\\\r\n");
 
-    /// <summary>A measurement name: commas and spaces escaped.</summary>
-    public static void WriteMeasurement(LineBuffer buffer, ReadOnlySpan<char> value) =>
-        WriteName(buffer, value, MeasurementSpecials, equalsIsSpecial: false);
+    /// <summary>Worst-case bytes for <paramref name="chars"/> UTF-16 units: 3 UTF-8 bytes each (an escaped ASCII character takes 2).</summary>
+    public static int MaxBytes(int chars) => chars * 3;
+
+    /// <summary>A measurement name: commas and spaces escaped. <paramref name="destination"/> holds at least <see cref="MaxBytes"/>.</summary>
+    public static int WriteMeasurement(ReadOnlySpan<char> value, Span<byte> destination) =>
+        WriteName(value, destination, MeasurementSpecials, equalsIsSpecial: false);
 
     /// <summary>A tag key, tag value or field key: commas, equals signs and spaces escaped.</summary>
-    public static void WriteName(LineBuffer buffer, ReadOnlySpan<char> value) =>
-        WriteName(buffer, value, NameSpecials, equalsIsSpecial: true);
+    public static int WriteName(ReadOnlySpan<char> value, Span<byte> destination) =>
+        WriteName(value, destination, NameSpecials, equalsIsSpecial: true);
 
     /// <summary>The inside of a string field value (without the quotes): double quotes and backslashes escaped.</summary>
-    public static void WriteStringContent(LineBuffer buffer, ReadOnlySpan<char> value)
+    public static int WriteStringContent(ReadOnlySpan<char> value, Span<byte> destination)
     {
         var special = value.IndexOfAny(StringSpecials);
         if (special < 0)
         {
-            WriteUtf8(buffer, value);
-            return;
+            return WriteUtf8(value, destination);
         }
 
+        var pos = 0;
         while (special >= 0)
         {
-            WriteUtf8(buffer, value[..special]);
+            pos += WriteUtf8(value[..special], destination[pos..]);
             var c = value[special];
-            var span = buffer.GetSpan(2);
             if (c is '\r' or '\n')
             {
-                span[0] = Space;
-                buffer.Advance(1);
+                destination[pos++] = Space;
             }
             else
             {
-                span[0] = Backslash;
-                span[1] = (byte)c;
-                buffer.Advance(2);
+                destination[pos++] = Backslash;
+                destination[pos++] = (byte)c;
             }
 
             value = value[(special + 1)..];
             special = value.IndexOfAny(StringSpecials);
         }
 
-        WriteUtf8(buffer, value);
+        return pos + WriteUtf8(value, destination[pos..]);
     }
 
-    private static void WriteName(LineBuffer buffer, ReadOnlySpan<char> value, SearchValues<char> specials, bool equalsIsSpecial)
+    private static int WriteName(ReadOnlySpan<char> value, Span<byte> destination, SearchValues<char> specials, bool equalsIsSpecial)
     {
         var special = value.IndexOfAny(specials);
         if (special < 0)
         {
-            WriteUtf8(buffer, value);
-            return;
+            return WriteUtf8(value, destination);
         }
 
+        var pos = 0;
         while (special >= 0)
         {
-            WriteUtf8(buffer, value[..special]);
+            pos += WriteUtf8(value[..special], destination[pos..]);
             var c = value[special];
-            var span = buffer.GetSpan(2);
             if (c == '\\')
             {
                 var next = special + 1 < value.Length ? value[special + 1] : ' ';
-                span[0] = NeedsEscape(next, equalsIsSpecial) ? Slash : Backslash;
-                buffer.Advance(1);
+                destination[pos++] = NeedsEscape(next, equalsIsSpecial) ? Slash : Backslash;
             }
             else
             {
-                span[0] = Backslash;
-                span[1] = c is '\r' or '\n' ? Space : (byte)c;
-                buffer.Advance(2);
+                destination[pos++] = Backslash;
+                destination[pos++] = c is '\r' or '\n' ? Space : (byte)c;
             }
 
             value = value[(special + 1)..];
             special = value.IndexOfAny(specials);
         }
 
-        WriteUtf8(buffer, value);
+        return pos + WriteUtf8(value, destination[pos..]);
     }
 
     private static bool NeedsEscape(char c, bool equalsIsSpecial) =>
         c is ',' or ' ' or '\r' or '\n' || (equalsIsSpecial && c == '=');
 
-    private static void WriteUtf8(LineBuffer buffer, ReadOnlySpan<char> value)
+    private static int WriteUtf8(ReadOnlySpan<char> value, Span<byte> destination)
     {
-        if (value.IsEmpty)
-        {
-            return;
-        }
-
-        var span = buffer.GetSpan(value.Length * 3);
-        Utf8.FromUtf16(value, span, out _, out var written, replaceInvalidSequences: true);
-        buffer.Advance(written);
+        Utf8.FromUtf16(value, destination, out _, out var written, replaceInvalidSequences: true);
+        return written;
     }
 }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Telematics.Ingest.Influx.LineProtocol;
 using Telematics.Ingest.Registry;
 using Telematics.Rules.Positions;
@@ -14,21 +15,15 @@ namespace Telematics.Ingest.Influx.Schema;
 /// </summary>
 public static class PositionLine
 {
+    // The measurement and tag set of a registered vehicle, rendered once per registry entry (entries
+    // are immutable; a reloaded registry brings new ones and the old keys go with them).
+    private static readonly ConditionalWeakTable<DeviceEntry, byte[]> SeriesKeys = new();
+
     public static bool Write(LineBuffer buffer, PositionRecord record, DeviceEntry? vehicle, bool late)
     {
-        var line = new LineWriter(buffer, "position"u8);
-        if (vehicle is not null)
-        {
-            line.Tag("class"u8, vehicle.VehicleClass == VehicleClass.Unknown ? null : InfluxSchema.ClassName(vehicle.VehicleClass));
-        }
-
-        line.Tag("device"u8, record.DeviceId);
-        if (vehicle is not null)
-        {
-            line.Tag("operator"u8, vehicle.Operator);
-            line.Tag("vehicle"u8, vehicle.Plate);
-        }
-
+        var line = vehicle is not null && string.Equals(vehicle.DeviceId, record.DeviceId, StringComparison.Ordinal)
+            ? new LineWriter(buffer, SeriesKeys.GetValue(vehicle, RenderSeriesKey))
+            : WriteSeriesKey(buffer, record.DeviceId, vehicle);
         line.Field("lat"u8, record.Lat);
         line.Field("lon"u8, record.Lon);
         line.Field("speed"u8, record.SpeedKmh);
@@ -51,6 +46,34 @@ public static class PositionLine
         line.Field("late"u8, late);
         line.Field("archived"u8, record.Archived);
         return line.End(ToUnixMilliseconds(record.Time));
+    }
+
+    private static LineWriter WriteSeriesKey(LineBuffer buffer, string deviceId, DeviceEntry? vehicle)
+    {
+        var line = new LineWriter(buffer, "position"u8);
+        if (vehicle is not null)
+        {
+            line.Tag("class"u8, vehicle.VehicleClass == VehicleClass.Unknown ? null : InfluxSchema.ClassName(vehicle.VehicleClass));
+        }
+
+        line.Tag("device"u8, deviceId);
+        if (vehicle is not null)
+        {
+            line.Tag("operator"u8, vehicle.Operator);
+            line.Tag("vehicle"u8, vehicle.Plate);
+        }
+
+        return line;
+    }
+
+    private static byte[] RenderSeriesKey(DeviceEntry vehicle)
+    {
+        using var scratch = new LineBuffer(512);
+        var line = WriteSeriesKey(scratch, vehicle.DeviceId, vehicle);
+        line.Field("x"u8, 0L);
+        line.End(0);
+        var text = scratch.WrittenSpan;
+        return text[..text.IndexOf(" x=0i 0\n"u8)].ToArray();
     }
 
     public static long ToUnixMilliseconds(DateTime utc) => (utc.Ticks - DateTime.UnixEpoch.Ticks) / TimeSpan.TicksPerMillisecond;
