@@ -13,10 +13,10 @@ namespace Telematics.Ingest.Tests.Influx;
 /// <summary>An <see cref="InfluxWriter"/> wired as the worker wires it, with captured logs; disposing stops it.</summary>
 public sealed class InfluxWriterHarness : IAsyncDisposable
 {
-    private InfluxWriterHarness(InfluxOptions options)
+    private InfluxWriterHarness(InfluxOptions options, HttpMessageHandler? handler)
     {
         Options = options;
-        Client = new InfluxHttpClient(options);
+        Client = new InfluxHttpClient(options, handler);
         Spool = new DiskSpool(options.SpoolDirectory, options.SpoolQuotaBytes, SpoolLog);
         Metrics = new InfluxMetrics();
         Writer = new InfluxWriter(options, Client, Spool, new DeadLetterFile(options.DeadLetterPath), Metrics, Log);
@@ -36,9 +36,9 @@ public sealed class InfluxWriterHarness : IAsyncDisposable
 
     public CapturingLogger<DiskSpool> SpoolLog { get; } = new();
 
-    public static async Task<InfluxWriterHarness> StartAsync(InfluxOptions options)
+    public static async Task<InfluxWriterHarness> StartAsync(InfluxOptions options, HttpMessageHandler? handler = null)
     {
-        var harness = new InfluxWriterHarness(options);
+        var harness = new InfluxWriterHarness(options, handler);
         await harness.Writer.StartAsync(CancellationToken.None);
         return harness;
     }
