@@ -1,9 +1,11 @@
 using BenchmarkDotNet.Running;
+using Telematics.Benchmarks.Influx;
 using Telematics.Benchmarks.Rules;
 
 // Run with: dotnet run -c Release --project tests/Benchmarks -- --filter '*'
 //      or:  dotnet run -c Release --project tests/Benchmarks -- rule-memory
 // MQTT endpoint vs Mosquitto under the same load: dotnet run -c Release --project tests/Benchmarks -- mqtt-load [clients] [messages]
+// InfluxDB writer vs raw ceiling (starts its own influxd): dotnet run -c Release --project tests/Benchmarks -- influx-throughput [points] [vehicles]
 if (args is ["rule-memory"])
 {
     RuleStateMemory.Run();
@@ -13,6 +15,11 @@ if (args is ["rule-memory"])
 if (args.Length > 0 && args[0] == "mqtt-load")
 {
     return await Telematics.Benchmarks.Mqtt.MqttLoadCommand.RunAsync(args).ConfigureAwait(false);
+}
+
+if (args.Length > 0 && args[0] == "influx-throughput")
+{
+    return await InfluxThroughput.RunAsync(args[1..]).ConfigureAwait(false);
 }
 
 BenchmarkSwitcher.FromAssembly(System.Reflection.Assembly.GetExecutingAssembly()).Run(args);

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Telematics.Ingest.Influx;
 using Telematics.Ingest.LiveState;
 using Telematics.Ingest.Metrics;
 using Telematics.Ingest.Mqtt;
@@ -58,6 +59,9 @@ public static class IngestHost
             sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<DeviceListeners>();
         AddRules(builder);
+
+        // Time series in InfluxDB: a pipeline consumer whose writer stops after the pipeline drained.
+        builder.AddTelematicsInflux();
 
         // Order matters on shutdown (reverse): listeners stop first, then the pipeline drains.
         services.AddHostedService(sp => sp.GetRequiredService<IngestPipeline>());
@@ -145,8 +149,11 @@ public static class IngestHost
             status = "ok",
             listeners = listeners.Handlers.Select(h => new { protocol = h.Protocol, port = listeners.PortOf(h.Protocol), connections = h.OpenConnections }),
         }));
-        app.MapGet("/metrics", (IngestMetrics metrics, LiveFleetState fleet, IngestPipeline pipeline) =>
-            Results.Text(MetricsText.Render(metrics, fleet.VehicleCount, pipeline.QueuedCount), "text/plain; version=0.0.4"));
+        app.MapGet("/metrics", (IngestMetrics metrics, LiveFleetState fleet, IngestPipeline pipeline, IServiceProvider services) =>
+            Results.Text(
+                MetricsText.Render(metrics, fleet.VehicleCount, pipeline.QueuedCount)
+                    + InfluxMetricsText.Render(services.GetService<InfluxMetrics>(), InfluxWriterState.Of(services.GetService<Influx.Delivery.InfluxWriter>())),
+                "text/plain; version=0.0.4"));
         app.MapTelematicsMqtt();
         app.Lifetime.ApplicationStarted.Register(() =>
         {

@@ -60,6 +60,7 @@ public sealed class WorkerHost : IAsyncDisposable
             "--Telematics:Pipeline:ReorderWindow=00:00:00.050",
             $"--Telematics:Cases:Database={Path.Combine(directory, "cases.db")}",
             "--Logging:LogLevel:Default=Warning",
+            "--Telematics:Influx:Enabled=false",
             .. settings,
         ];
         var app = IngestHost.Create(args, builder => builder.Services.AddSingleton<IPositionConsumer>(new RecordingConsumer()));
