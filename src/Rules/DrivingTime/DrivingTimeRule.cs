@@ -58,7 +58,8 @@ public static partial class DrivingTimeRule
             }
             else
             {
-                var onDuty = p.IgnitionOnIsDuty && (s.LastIgnition || movingBefore || movingNow);
+                // On duty while the interval began with the ignition on, or moving (it ends a drive).
+                var onDuty = p.IgnitionOnIsDuty && (s.LastIgnition || movingBefore);
                 Idle(ref s, from, to, onDuty, in c);
             }
         }
