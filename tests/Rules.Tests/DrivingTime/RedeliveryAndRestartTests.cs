@@ -50,19 +50,19 @@ public sealed class RedeliveryAndRestartTests
     }
 
     [Theory]
-    [InlineData("vn-2024", 100)]
-    [InlineData("vn-2024", 1500)]
-    [InlineData("vn-2024", 4000)]
-    [InlineData("eu-561", 1500)]
-    [InlineData("eu-561", 9000)]
-    [InlineData("us-fmcsa", 1500)]
-    [InlineData("us-fmcsa", 9000)]
-    public void State_serialised_to_json_mid_episode_and_restored_gives_the_same_cases(string profileName, int restartAfter)
+    [InlineData("vn-2024", 97)]
+    [InlineData("vn-2024", 997)]
+    [InlineData("eu-561", 97)]
+    [InlineData("eu-561", 997)]
+    [InlineData("us-fmcsa", 97)]
+    [InlineData("us-fmcsa", 997)]
+    public void State_serialised_to_json_and_restored_mid_episode_gives_the_same_cases(string profileName, int restartEvery)
     {
         var profile = JurisdictionProfiles.Find(profileName)!;
         var records = JurisdictionWeekTests.Week().Records;
 
-        Assert.Equal(Replay.Describe(records, profile), Replay.Describe(records, profile, restartAfter));
+        Assert.True(records.Count > 5 * restartEvery);
+        Assert.Equal(Replay.Describe(records, profile), Replay.Describe(records, profile, restartEvery));
     }
 
     [Fact]

@@ -13,8 +13,8 @@ internal static class Replay
 {
     public static readonly VehicleInfo Truck = new("dev-1", "12C-345.67", VehicleClass.Truck, "Lang Son Logistics", null);
 
-    /// <param name="restartAfter">Serialise every state to JSON and back after this many records (a worker restart).</param>
-    public static List<RaisedCase> Run(IEnumerable<PositionRecord> records, JurisdictionProfile profile, int? restartAfter = null, VehicleInfo? vehicle = null)
+    /// <param name="restartEvery">Serialise every state to JSON and back after every this many records (a worker restart).</param>
+    public static List<RaisedCase> Run(IEnumerable<PositionRecord> records, JurisdictionProfile profile, int? restartEvery = null, VehicleInfo? vehicle = null)
     {
         vehicle ??= Truck;
         var states = new Dictionary<string, DrivingTimeState>();
@@ -25,7 +25,7 @@ internal static class Replay
             var key = DrivingTimeRule.DriverKey(record, vehicle);
             states.TryGetValue(key, out var state);
             states[key] = DrivingTimeRule.Step(state, record, vehicle, profile, raised);
-            if (++count == restartAfter)
+            if (++count % (restartEvery ?? int.MaxValue) == 0)
             {
                 var json = JsonSerializer.Serialize(states);
                 states = JsonSerializer.Deserialize<Dictionary<string, DrivingTimeState>>(json)!;
@@ -46,8 +46,8 @@ internal static class Replay
             $"{c.Kind} {Local(c.Start, profile)}..{Local(c.End, profile)} {string.Join(' ', c.Measured.OrderBy(m => m.Key, StringComparer.Ordinal).Select(m => $"{m.Key}={m.Value.ToString(CultureInfo.InvariantCulture)}"))}"))
         .ToList();
 
-    public static List<string> Describe(IEnumerable<PositionRecord> records, JurisdictionProfile profile, int? restartAfter = null) =>
-        Describe(Run(records, profile, restartAfter), profile);
+    public static List<string> Describe(IEnumerable<PositionRecord> records, JurisdictionProfile profile, int? restartEvery = null) =>
+        Describe(Run(records, profile, restartEvery), profile);
 
     private static string Local(DateTime utc, JurisdictionProfile profile) =>
         TimeZoneInfo.ConvertTimeFromUtc(utc, profile.TimeZone).ToString("MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
