@@ -76,6 +76,7 @@ public static partial class DrivingTimeRule
         {
             s.ContinuousStart = a;
             s.ContinuousFirst = fromPoint;
+            s.ContinuousCrossed = default;
             s.ContinuousAlarms = default;
             s.ContinuousRaised = false;
             s.SplitBreakTaken = false;
@@ -122,6 +123,7 @@ public static partial class DrivingTimeRule
             {
                 s.WeekFirstTime = a;
                 s.WeekFirst = fromPoint;
+                s.WeekCrossed = default;
                 s.WeekAlarms = default;
                 s.WeekRaised = false;
             }

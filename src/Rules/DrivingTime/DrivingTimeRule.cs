@@ -76,7 +76,8 @@ public static partial class DrivingTimeRule
             }
             else
             {
-                var creditTicks = Math.Min(dt.Ticks, (long)(displacementM / (p.GapCreditSpeedKmh / 3.6) * TimeSpan.TicksPerSecond));
+                var creditSeconds = p.GapCreditSpeedKmh > 0 ? displacementM / (p.GapCreditSpeedKmh / 3.6) : 0;
+                var creditTicks = creditSeconds >= dt.TotalSeconds ? dt.Ticks : (long)(creditSeconds * TimeSpan.TicksPerSecond);
                 var driveFrom = to - TimeSpan.FromTicks(creditTicks);
                 Idle(ref s, from, driveFrom, onDuty: false, in c);
                 if (creditTicks > 0)
