@@ -45,7 +45,7 @@ public static partial class DrivingTimeRule
             return state;
         }
 
-        var s = state;
+        ref var s = ref state; // the parameter is already the caller's copy: update it in place, return it
         var c = new Context(p, profile, vehicle, raised);
         var movingBefore = s.Last.SpeedKmh > p.MovingAboveKmh;
         var movingNow = position.SpeedKmh > p.MovingAboveKmh;
@@ -105,7 +105,7 @@ public static partial class DrivingTimeRule
             return state;
         }
 
-        var s = state;
+        ref var s = ref state; // the parameter is already the caller's copy: update it in place, return it
         var c = new Context(profile.DrivingTime, profile, vehicle, raised);
         if (!s.ContinuousRaised && RaiseContinuousIfOver(ref s, in c))
         {
