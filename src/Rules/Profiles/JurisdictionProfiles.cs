@@ -59,8 +59,19 @@ public static class JurisdictionProfiles
         {
             ContinuousLimit = TimeSpan.FromHours(4.5),
             BreakLength = TimeSpan.FromMinutes(45),
+            SplitBreakFirst = TimeSpan.FromMinutes(15),
+            SplitBreakSecond = TimeSpan.FromMinutes(30),
             DailyLimit = TimeSpan.FromHours(9),
+            ExtendedDailyLimit = TimeSpan.FromHours(10),
+            ExtendedDaysPerWeek = 2,
+            DayBoundary = DayBoundary.AfterDailyRest,
+            DailyRest = TimeSpan.FromHours(9), // a reduced daily rest (Art. 8(2)) still ends the driver's day
             WeeklyLimit = TimeSpan.FromHours(56),
+            TwoWeekLimit = TimeSpan.FromHours(90),
+            ContinuousReference = "Regulation (EC) 561/2006 Art. 7",
+            DailyReference = "Regulation (EC) 561/2006 Art. 6(1)",
+            WeeklyReference = "Regulation (EC) 561/2006 Art. 6(2)/6(3)",
+            Fine = null,
         },
     };
 
@@ -71,10 +82,21 @@ public static class JurisdictionProfiles
         Speeding = Eu.Speeding,
         DrivingTime = new DrivingTimeProfile
         {
+            IgnitionOnIsDuty = true,
             ContinuousLimit = TimeSpan.FromHours(8),
             BreakLength = TimeSpan.FromMinutes(30),
             DailyLimit = TimeSpan.FromHours(11),
+            DayBoundary = DayBoundary.AfterDailyRest,
+            DailyRest = TimeSpan.FromHours(10),
+            DutyWindow = TimeSpan.FromHours(14),
             WeeklyLimit = TimeSpan.FromHours(60),
+            WeeklyBasis = WeeklyBasis.RollingDays,
+            RollingDays = 7,
+            Restart = TimeSpan.FromHours(34),
+            ContinuousReference = "49 CFR 395.3(a)(3)(ii)",
+            DailyReference = "49 CFR 395.3(a)(3)(i)/(a)(2)",
+            WeeklyReference = "49 CFR 395.3(b)",
+            Fine = null,
         },
     };
 
