@@ -3,6 +3,7 @@ using System.Text.Json;
 using Telematics.Ingest.Registry;
 using Telematics.Ingest.Violations;
 using Telematics.Rules.Cases;
+using Telematics.Rules.DrivingTime;
 using Telematics.Rules.Engine;
 using Telematics.Rules.GateQueues;
 using Telematics.Rules.Positions;
@@ -87,21 +88,42 @@ public static class ReplayCommand
 
             var cases = new List<RaisedCase>();
             var visits = new List<GateVisit>();
-            foreach (var track in records.GroupBy(r => r.DeviceId, StringComparer.Ordinal))
+            var vehicles = new Dictionary<string, (VehicleInfo Info, VehicleRuleState State)>(StringComparer.Ordinal);
+            var drivers = new Dictionary<string, (VehicleInfo LastVehicle, DrivingTimeState State)>(StringComparer.Ordinal);
+
+            // All records in device-time order (stable, so a vehicle's own order is kept): each
+            // vehicle's rules and each driver's hours see their positions in order, even for a
+            // driver who changes vehicles.
+            foreach (var record in records.OrderBy(r => r.Time))
             {
-                var vehicle = registry.TryGetValue(track.Key, out var e)
-                    ? new VehicleInfo(e.DeviceId, e.Plate, e.VehicleClass, e.Operator, e.Driver)
-                    : VehicleInfo.Unknown(track.Key);
-                var state = default(VehicleRuleState);
-                foreach (var record in track.OrderBy(r => r.Time))
+                if (!vehicles.TryGetValue(record.DeviceId, out var v))
                 {
-                    state = engine.Step(state, record, vehicle, cases, visits);
+                    v = (VehicleOf(record.DeviceId), default);
                 }
 
-                engine.Flush(state, vehicle, cases);
+                vehicles[record.DeviceId] = (v.Info, engine.Step(v.State, record, v.Info, cases, visits));
+                var key = RuleEngine.DriverKey(record, v.Info);
+                var driver = drivers.GetValueOrDefault(key);
+                drivers[key] = (v.Info, engine.StepDriver(driver.State, record, v.Info, cases));
             }
 
-            return cases.OrderBy(c => c.Start).ThenBy(c => c.CaseId, StringComparer.Ordinal).ToList();
+            foreach (var (info, state) in vehicles.Values)
+            {
+                engine.Flush(state, info, cases);
+            }
+
+            foreach (var (lastVehicle, state) in drivers.Values)
+            {
+                engine.FlushDriver(state, lastVehicle, cases);
+            }
+
+            // A duplicated record makes no second case, but a case can be raised twice only if
+            // its episode were judged twice: keep one per id all the same.
+            return cases.DistinctBy(c => c.CaseId).OrderBy(c => c.Start).ThenBy(c => c.CaseId, StringComparer.Ordinal).ToList();
         }
+
+        private VehicleInfo VehicleOf(string deviceId) => registry.TryGetValue(deviceId, out var e)
+            ? new VehicleInfo(e.DeviceId, e.Plate, e.VehicleClass, e.Operator, e.Driver)
+            : VehicleInfo.Unknown(deviceId);
     }
 }

@@ -8,6 +8,7 @@ using Telematics.Ingest.Cases;
 using Telematics.Ingest.Pipeline;
 using Telematics.Ingest.Registry;
 using Telematics.Rules.Cases;
+using Telematics.Rules.DrivingTime;
 using Telematics.Rules.Engine;
 using Telematics.Rules.GateQueues;
 using Telematics.Rules.Vehicles;
@@ -23,6 +24,7 @@ namespace Telematics.Ingest.Violations;
 public sealed partial class RulesConsumer : IPositionConsumer, IHostedService, IDisposable
 {
     private const string VehicleKeyPrefix = "vehicle:";
+    private const string DriverKeyPrefix = "driver:";
 
     private readonly ScenarioSource _scenario;
     private readonly SqliteCaseStore _store;
@@ -32,6 +34,11 @@ public sealed partial class RulesConsumer : IPositionConsumer, IHostedService, I
     private readonly ILogger<RulesConsumer> _logger;
     private readonly ConcurrentDictionary<string, VehicleRuleState> _states = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, byte> _dirty = new(StringComparer.Ordinal);
+
+    // Per driver: a driver's positions can come from two vehicles (two partitions), so each
+    // account is stepped under its own lock.
+    private readonly ConcurrentDictionary<string, DriverAccount> _drivers = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, byte> _dirtyDrivers = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, (DeviceEntry? Entry, VehicleInfo Info)> _vehicles = new(StringComparer.Ordinal);
     private readonly Counter<long> _casesRaised;
     private readonly Meter _meter;
@@ -63,9 +70,18 @@ public sealed partial class RulesConsumer : IPositionConsumer, IHostedService, I
         var vehicle = VehicleOf(record.DeviceId, position.Vehicle);
         var raised = new List<RaisedCase>(0);
         var visits = new List<GateVisit>(0);
+        var engine = _scenario.Engine;
         var state = _states.GetValueOrDefault(record.DeviceId);
-        _states[record.DeviceId] = _scenario.Engine.Step(state, record, vehicle, raised, visits);
+        _states[record.DeviceId] = engine.Step(state, record, vehicle, raised, visits);
         _dirty[record.DeviceId] = 0;
+        var driverKey = RuleEngine.DriverKey(record, vehicle);
+        var account = _drivers.GetOrAdd(driverKey, _ => new DriverAccount());
+        lock (account)
+        {
+            account.State = engine.StepDriver(account.State, record, vehicle, raised);
+        }
+
+        _dirtyDrivers[driverKey] = 0;
         foreach (var visit in visits)
         {
             _gates.Apply(visit);
@@ -84,6 +100,10 @@ public sealed partial class RulesConsumer : IPositionConsumer, IHostedService, I
             if (key.StartsWith(VehicleKeyPrefix, StringComparison.Ordinal))
             {
                 _states[key[VehicleKeyPrefix.Length..]] = JsonSerializer.Deserialize<VehicleRuleState>(json);
+            }
+            else if (key.StartsWith(DriverKeyPrefix, StringComparison.Ordinal))
+            {
+                _drivers[key[DriverKeyPrefix.Length..]] = new DriverAccount { State = JsonSerializer.Deserialize<DrivingTimeState>(json) };
             }
         }
 
@@ -160,19 +180,36 @@ public sealed partial class RulesConsumer : IPositionConsumer, IHostedService, I
 
     private async Task SaveDirtyAsync(CancellationToken cancellationToken)
     {
-        var keys = _dirty.Keys.ToArray();
-        if (keys.Length == 0)
-        {
-            return;
-        }
-
-        foreach (var key in keys)
+        var states = new List<KeyValuePair<string, string>>();
+        foreach (var key in _dirty.Keys)
         {
             _dirty.TryRemove(key, out _);
+            states.Add(KeyValuePair.Create(VehicleKeyPrefix + key, JsonSerializer.Serialize(_states[key])));
         }
 
-        var states = keys.Select(k => KeyValuePair.Create(VehicleKeyPrefix + k, JsonSerializer.Serialize(_states[k]))).ToList();
-        await _store.SaveStatesAsync(states, _time.GetUtcNow().UtcDateTime, cancellationToken).ConfigureAwait(false);
+        foreach (var key in _dirtyDrivers.Keys)
+        {
+            _dirtyDrivers.TryRemove(key, out _);
+            var account = _drivers[key];
+            string json;
+            lock (account)
+            {
+                json = JsonSerializer.Serialize(account.State);
+            }
+
+            states.Add(KeyValuePair.Create(DriverKeyPrefix + key, json));
+        }
+
+        if (states.Count > 0)
+        {
+            await _store.SaveStatesAsync(states, _time.GetUtcNow().UtcDateTime, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>One driver's hours, stepped under its own lock.</summary>
+    private sealed class DriverAccount
+    {
+        public DrivingTimeState State { get; set; }
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Case {Kind} {CaseId} raised for {Vehicle} on {Corridor}")]

@@ -1,5 +1,6 @@
 using Telematics.Rules.Cases;
 using Telematics.Rules.CorridorStops;
+using Telematics.Rules.DrivingTime;
 using Telematics.Rules.GateQueues;
 using Telematics.Rules.Positions;
 using Telematics.Rules.Profiles;
@@ -44,6 +45,20 @@ public sealed class RuleEngine(ScenarioMap map, JurisdictionProfile profile)
             Last = new LastFix(position.Time, position.Lat, position.Lon, position.SpeedKmh, facts.LimitKmh),
         };
     }
+
+    /// <summary>
+    /// Steps a driver's hours (continuous, daily, weekly) with a position of the vehicle they
+    /// drive. The caller keeps one state per <see cref="DriverKey"/>, so that a driver who changes
+    /// vehicles keeps one account.
+    /// </summary>
+    public DrivingTimeState StepDriver(DrivingTimeState state, PositionRecord position, VehicleInfo vehicle, List<RaisedCase> raised) =>
+        DrivingTimeRule.Step(state, position, WithReportedDriver(vehicle, position), Profile, raised);
+
+    public DrivingTimeState FlushDriver(DrivingTimeState state, VehicleInfo vehicle, List<RaisedCase> raised) =>
+        DrivingTimeRule.Flush(state, vehicle, Profile, raised);
+
+    /// <summary>Whose hours a position counts for: the driver the device reports, else the registry's, else the vehicle.</summary>
+    public static string DriverKey(PositionRecord position, VehicleInfo vehicle) => DrivingTimeRule.DriverKey(position, vehicle);
 
     /// <summary>Closes every open episode (the end of a replay): each is judged on what was seen.</summary>
     public VehicleRuleState Flush(VehicleRuleState state, VehicleInfo vehicle, List<RaisedCase> raised) => state with

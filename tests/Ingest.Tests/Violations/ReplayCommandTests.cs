@@ -71,6 +71,26 @@ public sealed class ReplayCommandTests
         Assert.Contains("out of range", errors[1], StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(JurisdictionProfiles.Vietnam2024, 1)]
+    [InlineData(JurisdictionProfiles.Eu561, 1)]
+    [InlineData(JurisdictionProfiles.UsFmcsa, 0)]
+    public void Five_hours_without_a_break_is_continuous_driving_under_each_profile_s_own_limit(string profile, int cases)
+    {
+        // 5 h at 60 km/h, a packet every 10 s: over VN's 4 h and EU's 4.5 h, under the US 8 h.
+        var lines = Lines(LangSonTrack.Ql1(Tractor, Enumerable.Repeat(60.0, 5 * 360)));
+
+        var raised = Replay(lines, out _, JurisdictionProfiles.Find(profile)!);
+
+        var continuous = raised.Where(c => c.Kind == CaseKinds.ContinuousDriving).ToList();
+        Assert.Equal(cases, continuous.Count);
+        if (cases == 1)
+        {
+            Assert.Equal("GPLX-1", continuous[0].DriverId);
+            Assert.StartsWith($"{CaseKinds.ContinuousDriving}:driver-GPLX-1:", continuous[0].CaseId, StringComparison.Ordinal);
+        }
+    }
+
     [Fact]
     public void The_shipped_lang_son_scenario_loads_with_its_corridors_routes_and_gate_zones()
     {
@@ -85,10 +105,10 @@ public sealed class ReplayCommandTests
         Assert.Contains(map.Landmarks, l => l.Kind == "border-gate" && l.Name.StartsWith("Hữu Nghị", StringComparison.Ordinal));
     }
 
-    private static IReadOnlyList<RaisedCase> Replay(IEnumerable<string> lines, out List<string> errors)
+    private static IReadOnlyList<RaisedCase> Replay(IEnumerable<string> lines, out List<string> errors, JurisdictionProfile? profile = null)
     {
         var scenario = ScenarioFile.Load(ScenarioSource.Resolve(new RulesOptions().Scenario)!);
-        var replay = new ReplayCommand.Replay(new RuleEngine(scenario, JurisdictionProfiles.Vietnam), Registry);
+        var replay = new ReplayCommand.Replay(new RuleEngine(scenario, profile ?? JurisdictionProfiles.Vietnam), Registry);
         using var errorWriter = new StringWriter();
         var cases = replay.Run(new StringReader(string.Join('\n', lines)), errorWriter);
         errors = errorWriter.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries).ToList();
