@@ -137,8 +137,7 @@ public static class IngestHost
             sp.GetRequiredService<IOptions<RulesOptions>>(),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<RulesConsumer>>(),
-            sp.GetService<System.Diagnostics.Metrics.IMeterFactory>(),
-            sp.GetService<Influx.Delivery.InfluxWriter>()));
+            sp.GetService<System.Diagnostics.Metrics.IMeterFactory>()));
         services.AddSingleton<IPositionConsumer>(sp => sp.GetRequiredService<RulesConsumer>());
         services.AddHostedService(sp => sp.GetRequiredService<RulesConsumer>());
     }

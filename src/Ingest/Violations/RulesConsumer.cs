@@ -5,8 +5,6 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Telematics.Ingest.Cases;
-using Telematics.Ingest.Influx.Delivery;
-using Telematics.Ingest.Influx.Schema;
 using Telematics.Ingest.Pipeline;
 using Telematics.Ingest.Registry;
 using Telematics.Rules.Cases;
@@ -43,14 +41,12 @@ public sealed partial class RulesConsumer : IPositionConsumer, IHostedService, I
     private readonly ConcurrentDictionary<string, byte> _dirtyDrivers = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, (DeviceEntry? Entry, VehicleInfo Info)> _vehicles = new(StringComparer.Ordinal);
     private readonly Counter<long> _casesRaised;
-    private readonly InfluxWriter? _influx;
     private readonly Meter _meter;
     private CancellationTokenSource? _stopping;
     private Task _saving = Task.CompletedTask;
 
-    public RulesConsumer(ScenarioSource scenario, SqliteCaseStore store, GateBoard gates, IOptions<RulesOptions> options, TimeProvider time, ILogger<RulesConsumer> logger, IMeterFactory? meters = null, InfluxWriter? influx = null)
+    public RulesConsumer(ScenarioSource scenario, SqliteCaseStore store, GateBoard gates, IOptions<RulesOptions> options, TimeProvider time, ILogger<RulesConsumer> logger, IMeterFactory? meters = null)
     {
-        _influx = influx;
         _scenario = scenario;
         _store = store;
         _gates = gates;
@@ -144,9 +140,6 @@ public sealed partial class RulesConsumer : IPositionConsumer, IHostedService, I
             if (added)
             {
                 LogCaseRaised(c.Kind, c.CaseId, c.Plate ?? c.DeviceId, c.Corridor);
-
-                // The "violation" measurement, for dashboards that chart violations over time.
-                _influx?.WriteViolation(new ViolationPoint(c.Start, c.Kind, c.Plate ?? c.DeviceId, c.Operator, c.Corridor, c.CaseId, c.Measured.ToList(), c.DeviceId));
             }
         }
         catch (Exception ex) when (ex is Microsoft.Data.Sqlite.SqliteException or IOException)
