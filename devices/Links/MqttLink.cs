@@ -104,23 +104,8 @@ public sealed class MqttLink(string deviceId, EndPoint server) : IDeviceLink
         for (var i = start; i < start + count; i++)
         {
             var r = records[i];
-            PositionRecordJson.Write(json, new PositionRecord
-            {
-                DeviceId = DeviceId,
-                Time = DateTime.UnixEpoch.AddMilliseconds(r.TimeMs),
-                Lat = r.Lat,
-                Lon = r.Lon,
-                SpeedKmh = r.SpeedKmh,
-                Heading = r.Heading,
-                AltitudeM = r.AltitudeM,
-                Satellites = r.Satellites,
-                Valid = r.Valid,
-                Ignition = r.Ignition,
-                OdometerKm = r.OdometerKm,
-                DriverId = r.DriverId,
-                Alarms = r.Alarms,
-                Archived = buffered || r.Archived,
-            });
+            r.Archived |= buffered;
+            PositionRecordJson.Write(json, r.ToPositionRecord(DeviceId, []));
         }
 
         json.WriteEndArray();

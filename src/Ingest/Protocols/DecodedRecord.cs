@@ -26,6 +26,26 @@ public struct DecodedRecord
     /// <summary>The device marked it as buffered (blind-area) data sent late.</summary>
     public bool Archived;
 
+    /// <summary>The normalised, immutable form of this record (its raw IO values given apart: they live in the batch).</summary>
+    public readonly PositionRecord ToPositionRecord(string deviceId, IReadOnlyList<IoValue> io) => new()
+    {
+        DeviceId = deviceId,
+        Time = DateTime.UnixEpoch.AddMilliseconds(TimeMs),
+        Lat = Lat,
+        Lon = Lon,
+        SpeedKmh = SpeedKmh,
+        Heading = Heading,
+        AltitudeM = AltitudeM,
+        Satellites = Satellites,
+        Valid = Valid,
+        Ignition = Ignition,
+        OdometerKm = OdometerKm,
+        DriverId = DriverId,
+        Alarms = Alarms,
+        Archived = Archived,
+        Io = io,
+    };
+
     // Slice of the batch's IO store that belongs to this record.
     internal int IoStart;
     internal int IoCount;

@@ -98,24 +98,7 @@ public sealed class RecordBatch
     public PositionRecord ToPositionRecord(int index, string deviceId)
     {
         ref var r = ref this[index];
-        return new PositionRecord
-        {
-            DeviceId = deviceId,
-            Time = DateTime.UnixEpoch.AddMilliseconds(r.TimeMs),
-            Lat = r.Lat,
-            Lon = r.Lon,
-            SpeedKmh = r.SpeedKmh,
-            Heading = r.Heading,
-            AltitudeM = r.AltitudeM,
-            Satellites = r.Satellites,
-            Valid = r.Valid,
-            Ignition = r.Ignition,
-            OdometerKm = r.OdometerKm,
-            DriverId = r.DriverId,
-            Alarms = r.Alarms,
-            Archived = r.Archived,
-            Io = CopyIo(r),
-        };
+        return r.ToPositionRecord(deviceId, CopyIo(r));
     }
 
     private IoValue[] CopyIo(in DecodedRecord record)

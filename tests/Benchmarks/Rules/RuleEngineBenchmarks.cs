@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using BenchmarkDotNet.Attributes;
 using Telematics.Rules.Cases;
+using Telematics.Rules.DrivingTime;
 using Telematics.Rules.Engine;
 using Telematics.Rules.GateQueues;
 using Telematics.Rules.Positions;
@@ -13,7 +14,7 @@ using Telematics.Rules.Vehicles;
 namespace Telematics.Benchmarks.Rules;
 
 /// <summary>
-/// Every rule on every position: the Lạng Sơn scenario plus 1,000 synthetic speed zones and
+/// Every rule on every position (speeding, route deviation, corridor stops, gate zones, driving time): the Lạng Sơn scenario plus 1,000 synthetic speed zones and
 /// 1,000 synthetic routes (each vehicle assigned one), 1,000 vehicles × 200 positions driving
 /// through them. Figures are per position.
 /// </summary>
@@ -27,6 +28,7 @@ public class RuleEngineBenchmarks
     private VehicleInfo[] _vehicles = null!;
     private PositionRecord[][] _tracks = null!;
     private VehicleRuleState[] _states = null!;
+    private DrivingTimeState[] _drivers = null!;
     private readonly List<RaisedCase> _cases = [];
     private readonly List<GateVisit> _visits = [];
 
@@ -89,24 +91,29 @@ public class RuleEngineBenchmarks
         }
 
         _states = new VehicleRuleState[Vehicles];
+        _drivers = new DrivingTimeState[Vehicles];
     }
 
     [Benchmark(OperationsPerInvoke = Vehicles * PositionsPerVehicle)]
     public int AllRules()
     {
         Array.Clear(_states);
+        Array.Clear(_drivers);
         _cases.Clear();
         _visits.Clear();
         for (var v = 0; v < Vehicles; v++)
         {
             var state = _states[v];
+            var driver = _drivers[v];
             var vehicle = _vehicles[v];
             foreach (var p in _tracks[v])
             {
                 state = _engine.Step(state, p, vehicle, _cases, _visits);
+                driver = _engine.StepDriver(driver, p, vehicle, _cases);
             }
 
             _states[v] = state;
+            _drivers[v] = driver;
         }
 
         return _cases.Count;

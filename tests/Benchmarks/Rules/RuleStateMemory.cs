@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Telematics.Rules.Cases;
+using Telematics.Rules.DrivingTime;
 using Telematics.Rules.Engine;
 using Telematics.Rules.GateQueues;
 using Telematics.Rules.Positions;
@@ -25,10 +26,12 @@ public static class RuleStateMemory
         var t0 = new DateTime(2026, 11, 2, 0, 0, 0, DateTimeKind.Utc);
         var before = GC.GetTotalMemory(forceFullCollection: true);
         var states = new ConcurrentDictionary<string, VehicleRuleState>(StringComparer.Ordinal);
+        var drivers = new ConcurrentDictionary<string, DrivingTimeState>(StringComparer.Ordinal);
         var random = new Random(3);
         foreach (var id in ids)
         {
             var state = default(VehicleRuleState);
+            var driver = default(DrivingTimeState);
             var vehicle = new VehicleInfo(id, null, VehicleClass.Truck, null, null);
             var lat = 21.5 + (random.NextDouble() * 0.5);
             var lon = 106.3 + (random.NextDouble() * 0.8);
@@ -36,15 +39,18 @@ public static class RuleStateMemory
             {
                 var p = new PositionRecord { DeviceId = id, Time = t0.AddSeconds(k * 10), Lat = lat, Lon = lon + (k * 0.001), SpeedKmh = 50, Valid = true };
                 state = engine.Step(state, p, vehicle, cases, visits);
+                driver = engine.StepDriver(driver, p, vehicle, cases);
             }
 
             states[id] = state;
+            drivers[id] = driver;
         }
 
         var after = GC.GetTotalMemory(forceFullCollection: true);
         var idBytes = ids.Length * (20 + (2 * 15) + 8);
-        Console.WriteLine($"{Vehicles} vehicles tracked: {(after - before) / (double)Vehicles:F0} bytes per vehicle (including the dictionary entry; the device id strings, ~{idBytes / Vehicles} B each, were allocated before)");
+        Console.WriteLine($"{Vehicles} vehicles tracked: {(after - before) / (double)Vehicles:F0} bytes per vehicle, its driver's hours included (the dictionary entries too; the device id strings, ~{idBytes / Vehicles} B each, were allocated before)");
         GC.KeepAlive(states);
+        GC.KeepAlive(drivers);
         GC.KeepAlive(ids);
     }
 }
