@@ -155,6 +155,18 @@ public static class IngestHost
                     + InfluxMetricsText.Render(services.GetService<InfluxMetrics>(), InfluxWriterState.Of(services.GetService<Influx.Delivery.InfluxWriter>())),
                 "text/plain; version=0.0.4"));
         app.MapTelematicsMqtt();
+        app.MapGet("/gates", (IServiceProvider services) =>
+            services.GetService<GateBoard>() is { } gates
+                ? Results.Ok(gates.Snapshot().Select(z => new
+                {
+                    zone = z.Zone,
+                    gate = z.Gate,
+                    kind = z.Kind,
+                    vehicles = z.Vehicles,
+                    dwellMedianS = z.DwellMedian?.TotalSeconds,
+                    dwellP90S = z.DwellP90?.TotalSeconds,
+                }))
+                : Results.NotFound(new { error = "the rules are disabled (Telematics:Rules:Enabled=false)" }));
         app.Lifetime.ApplicationStarted.Register(() =>
         {
             var listeners = app.Services.GetRequiredService<DeviceListeners>();

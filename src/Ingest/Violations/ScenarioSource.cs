@@ -43,6 +43,9 @@ public sealed class ScenarioSource : BackgroundService
 
     public string? Path => _path;
 
+    /// <summary>Why the last reload failed (the previous scenario stays in force), or null after a good load.</summary>
+    public string? LastError { get; private set; }
+
     public static string? Resolve(string path)
     {
         if (File.Exists(path))
@@ -85,10 +88,12 @@ public sealed class ScenarioSource : BackgroundService
         {
             var map = ScenarioFile.Load(_path!);
             _engine = new RuleEngine(map, _profile);
+            LastError = null;
             _logger.LogInformation("Scenario {Name} loaded from {Path}: {Zones} zones, profile {Profile}", map.Name, _path, map.Zones.Count, _profile.Name);
         }
         catch (Exception ex) when (ex is FormatException or System.Text.Json.JsonException or IOException or KeyNotFoundException or InvalidOperationException or ArgumentException)
         {
+            LastError = ex.Message;
             _logger.LogError("Scenario {Path} not loaded, keeping the previous one: {Reason}", _path, ex.Message);
         }
 
