@@ -85,7 +85,21 @@ public static class MqttHosting
         return app;
     }
 
+    /// <summary>The TLS certificate; a file that is missing or unreadable stops the start with its path and the reason.</summary>
     private static X509Certificate2 LoadCertificate(MqttEndpointOptions options)
+    {
+        try
+        {
+            return ReadCertificate(options);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Security.Cryptography.CryptographicException or ArgumentException)
+        {
+            throw new InvalidOperationException(
+                $"Telematics:Mqtt:Endpoint: the TLS certificate {options.CertificatePath} (key {options.CertificateKeyPath ?? "in the same file"}) could not be loaded: {e.Message}", e);
+        }
+    }
+
+    private static X509Certificate2 ReadCertificate(MqttEndpointOptions options)
     {
         var path = options.CertificatePath!;
         if (path.EndsWith(".pfx", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".p12", StringComparison.OrdinalIgnoreCase))

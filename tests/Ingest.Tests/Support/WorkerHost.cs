@@ -64,13 +64,26 @@ public sealed class WorkerHost : IAsyncDisposable
             .. settings,
         ];
         var app = IngestHost.Create(args, builder => builder.Services.AddSingleton<IPositionConsumer>(new RecordingConsumer()));
-        await app.StartAsync();
+        try
+        {
+            await app.StartAsync();
+        }
+        catch
+        {
+            await app.DisposeAsync();
+            throw;
+        }
+
         return new WorkerHost(app, directory);
     }
 
-    public int PortOf(string protocol) => (protocol == "mqtt"
-            ? _app.Services.GetRequiredService<Telematics.Ingest.Mqtt.Endpoint.MqttEndpoint>().Port
-            : _app.Services.GetRequiredService<DeviceListeners>().PortOf(protocol))
+    /// <summary>The bound port of a device listener, of the MQTT endpoint ("mqtt"), or of its TLS listener ("mqtts").</summary>
+    public int PortOf(string protocol) => (protocol switch
+            {
+                "mqtt" => _app.Services.GetRequiredService<Telematics.Ingest.Mqtt.Endpoint.MqttEndpoint>().Port,
+                "mqtts" => _app.Services.GetRequiredService<Telematics.Ingest.Mqtt.Endpoint.MqttEndpoint>().TlsPort,
+                _ => _app.Services.GetRequiredService<DeviceListeners>().PortOf(protocol),
+            })
         ?? throw new InvalidOperationException($"{protocol} listener disabled");
 
     public async ValueTask DisposeAsync()

@@ -8,7 +8,7 @@ public sealed class MqttEndpointOptions
     /// <summary>Plain MQTT; 0 picks a free port (tests).</summary>
     public int Port { get; set; } = 1883;
 
-    /// <summary>MQTT over TLS, opened only when <see cref="CertificatePath"/> is set.</summary>
+    /// <summary>MQTT over TLS, opened only when <see cref="CertificatePath"/> is set; 0 picks a free port (tests).</summary>
     public int TlsPort { get; set; } = 8883;
 
     /// <summary>A PKCS#12 file (.pfx/.p12), or a PEM certificate with its key in <see cref="CertificateKeyPath"/>.</summary>

@@ -15,15 +15,45 @@ public static class MqttPasswordCommand
         {
             var path = parse.GetValue(file)!.FullName;
             var id = parse.GetValue(device)!;
-            var line = MqttPasswordFile.HashLine(id, parse.GetValue(password)!);
-            var lines = File.Exists(path)
-                ? File.ReadAllLines(path).Where(l => !l.StartsWith(id + ":", StringComparison.Ordinal)).ToList()
-                : [];
-            lines.Add(line);
-            File.WriteAllLines(path, lines);
+            if (id.Length == 0 || id.Contains(':', StringComparison.Ordinal))
+            {
+                Console.Error.WriteLine($"mqtt-passwd: device id '{id}' must not be empty or contain ':'; {path} left as it was");
+                return 1;
+            }
+
+            try
+            {
+                Write(path, id, MqttPasswordFile.HashLine(id, parse.GetValue(password)!));
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                Console.Error.WriteLine($"mqtt-passwd: cannot write {path}: {e.Message}");
+                return 1;
+            }
+
             Console.WriteLine($"{id}: password set in {path}");
             return 0;
         });
         return command;
+    }
+
+    /// <summary>
+    /// Keeps every other line (comments included), drops the device's old line, appends the new
+    /// one, and replaces the file in one rename, so that a running worker never reads half a file.
+    /// </summary>
+    private static void Write(string path, string deviceId, string line)
+    {
+        var lines = File.Exists(path)
+            ? File.ReadAllLines(path).Where(l => !l.StartsWith(deviceId + ":", StringComparison.Ordinal)).ToList()
+            : [];
+        lines.Add(line);
+        var temporary = path + ".tmp";
+        File.WriteAllLines(temporary, lines);
+        if (File.Exists(path) && !OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(temporary, File.GetUnixFileMode(path));
+        }
+
+        File.Move(temporary, path, overwrite: true);
     }
 }

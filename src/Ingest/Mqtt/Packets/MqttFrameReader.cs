@@ -25,7 +25,7 @@ public static class MqttFrameReader
     /// Reads one packet from the start of <paramref name="buffer"/>. Returns true with the frame and
     /// the buffer advanced past it; false with the buffer untouched when more bytes are needed.
     /// Throws <see cref="MqttProtocolException"/> on a reserved type or flags, a Remaining Length of
-    /// more than 4 bytes, or a packet larger than <paramref name="maximumPacketSize"/> (the whole packet, header included).
+    /// more than 4 bytes or not in its fewest bytes, or a packet larger than <paramref name="maximumPacketSize"/> (the whole packet, header included).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool TryReadPacket(ref ReadOnlySequence<byte> buffer, int maximumPacketSize, out MqttFrame frame)
@@ -56,7 +56,7 @@ public static class MqttFrameReader
         {
             if (lengthBytes < 0)
             {
-                MqttProtocolException.Malformed(MqttReasons.RemainingLengthTooLong);
+                MqttProtocolException.Malformed(MqttVariableByteInteger.MalformedReason(lengthBytes));
             }
 
             return false;

@@ -93,7 +93,7 @@ public static class MqttPublishParser
             var n = MqttVariableByteInteger.TryRead(span[position..], out var propertiesLength);
             if (n <= 0)
             {
-                MqttProtocolException.Malformed(n < 0 ? MqttReasons.RemainingLengthTooLong : MqttReasons.Truncated);
+                MqttProtocolException.Malformed(MqttVariableByteInteger.MalformedReason(n));
             }
 
             position += n;

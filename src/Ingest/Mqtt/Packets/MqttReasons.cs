@@ -4,6 +4,7 @@ namespace Telematics.Ingest.Mqtt.Packets;
 public static class MqttReasons
 {
     public const string RemainingLengthTooLong = "remaining length longer than 4 bytes";
+    public const string VariableByteIntegerNotMinimal = "variable byte integer not in the fewest bytes";
     public const string PacketTooLarge = "packet larger than the maximum packet size";
     public const string ReservedPacketType = "reserved packet type 0";
     public const string ReservedFlags = "reserved fixed-header flags set";

@@ -44,7 +44,7 @@ public ref struct MqttSpanReader(ReadOnlySpan<byte> span)
         var n = MqttVariableByteInteger.TryRead(_span[Position..], out var value);
         if (n <= 0)
         {
-            MqttProtocolException.Malformed(n < 0 ? MqttReasons.RemainingLengthTooLong : MqttReasons.Truncated);
+            MqttProtocolException.Malformed(MqttVariableByteInteger.MalformedReason(n));
         }
 
         Position += n;

@@ -5,7 +5,8 @@ namespace Telematics.Ingest.Mqtt.Packets;
 
 /// <summary>
 /// The Variable Byte Integer of 3.1.1 §2.2.3 and 5.0 §1.5.5: 7 bits per byte, least significant
-/// group first, the top bit meaning "more bytes follow"; at most 4 bytes (0 … 268,435,455).
+/// group first, the top bit meaning "more bytes follow"; at most 4 bytes (0 … 268,435,455), and
+/// in the fewest bytes that hold the value (5.0 §1.5.5: 0x80 0x00 for 0 is malformed).
 /// </summary>
 public static class MqttVariableByteInteger
 {
@@ -13,11 +14,18 @@ public static class MqttVariableByteInteger
 
     public const int MaxBytes = 4;
 
+    /// <summary><see cref="TryRead(ReadOnlySpan{byte}, out int)"/>: a 4th byte still has the continuation bit.</summary>
+    public const int TooLong = -1;
+
+    /// <summary><see cref="TryRead(ReadOnlySpan{byte}, out int)"/>: the value would fit in fewer bytes (the last byte is 0x00).</summary>
+    public const int NotMinimal = -2;
+
     private const byte ContinuationBit = 0x80;
 
     /// <summary>
     /// Reads one from the start of <paramref name="span"/>. Returns the bytes it took, 0 when the
-    /// span ends before the last byte, or -1 when a 4th byte still has the continuation bit (malformed).
+    /// span ends before the last byte, or (malformed) <see cref="TooLong"/> when a 4th byte still has
+    /// the continuation bit, <see cref="NotMinimal"/> when a last byte after the first is 0x00.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static int TryRead(ReadOnlySpan<byte> span, out int value)
@@ -35,7 +43,7 @@ public static class MqttVariableByteInteger
             value |= (b & 0x7F) << shift;
             if ((b & ContinuationBit) == 0)
             {
-                return i + 1;
+                return b == 0 && i > 0 ? NotMinimal : i + 1;
             }
 
             shift += 7;
@@ -52,6 +60,14 @@ public static class MqttVariableByteInteger
         sequence.Slice(0, length).CopyTo(copy);
         return TryRead(copy[..length], out value);
     }
+
+    /// <summary>Why a negative <see cref="TryRead(ReadOnlySpan{byte}, out int)"/> result is malformed; 0 means truncated.</summary>
+    public static string MalformedReason(int result) => result switch
+    {
+        TooLong => MqttReasons.RemainingLengthTooLong,
+        NotMinimal => MqttReasons.VariableByteIntegerNotMinimal,
+        _ => MqttReasons.Truncated,
+    };
 
     /// <summary>How many bytes <paramref name="value"/> takes on the wire.</summary>
     public static int SizeOf(int value)

@@ -55,6 +55,20 @@ public sealed class MqttEndpointBehaviourTests
     }
 
     [Fact]
+    public async Task A_remaining_length_not_in_its_fewest_bytes_closes_the_connection_with_malformed_packet()
+    {
+        await using var worker = await WorkerHost.StartAsync();
+        await using var client = await ConnectAsync(worker, "860605");
+
+        // PINGREQ with remaining length 0 written as 80 00.
+        await client.SendAsync(Convert.FromHexString("C08000"));
+        var disconnect = await client.ReadPacketAsync();
+        Assert.Equal(MqttPacketType.Disconnect, disconnect!.Type);
+        Assert.Equal(MqttReasonCode.MalformedPacket, MqttPacketParser.ParseDisconnect(disconnect.Frame, MqttProtocolVersion.V500).ReasonCode);
+        Assert.Null(await client.ReadPacketAsync());
+    }
+
+    [Fact]
     public async Task Devices_may_subscribe_to_their_own_command_topic_only()
     {
         await using var worker = await WorkerHost.StartAsync();

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Text;
 using Telematics.Ingest.Mqtt.Packets;
+using Telematics.Ingest.Tests.Support;
 
 namespace Telematics.Ingest.Tests.Mqtt.Packets;
 
@@ -33,6 +34,63 @@ public sealed class MqttSpecPacketTests
         Assert.Equal(-1, MqttVariableByteInteger.TryRead(Convert.FromHexString("FFFFFFFF01"), out _));
         var ex = MqttKit.Refused(Convert.FromHexString("30FFFFFFFF01"));
         Assert.Equal(MqttReasonCode.MalformedPacket, ex.Code);
+    }
+
+    // 5.0 §1.5.5 and 3.1.1 §2.2.3: "the minimum number of bytes"; a last byte of 0x00 after the first always wastes one.
+    [Theory]
+    [InlineData("8000", 0)]
+    [InlineData("FF00", 127)]
+    [InlineData("808000", 0)]
+    [InlineData("FFFF00", 16_383)]
+    [InlineData("80808000", 0)]
+    [InlineData("FFFFFF00", 2_097_151)]
+    public void An_over_long_variable_byte_integer_is_not_minimal(string hex, int value)
+    {
+        Assert.Equal(MqttVariableByteInteger.NotMinimal, MqttVariableByteInteger.TryRead(Convert.FromHexString(hex), out var read));
+        Assert.Equal(value, read);
+        Assert.True(MqttVariableByteInteger.SizeOf(value) < hex.Length / 2);
+    }
+
+    [Theory]
+    [InlineData("C000")]
+    [InlineData("E000")]
+    public void A_zero_length_packet_in_one_byte_is_read(string hex) =>
+        Assert.Equal(0, MqttKit.ReadOne(Convert.FromHexString(hex)).Body.Length);
+
+    [Theory]
+    [InlineData("C08000", "PINGREQ, remaining length 0 in 2 bytes")]
+    [InlineData("E0808000", "DISCONNECT, remaining length 0 in 3 bytes")]
+    [InlineData("3085000001610078", "PUBLISH \"a\" 'x', remaining length 5 in 2 bytes")]
+    [InlineData("3080808000", "PUBLISH, remaining length 0 in 4 bytes")]
+    public void A_remaining_length_not_in_its_fewest_bytes_is_malformed(string hex, string what)
+    {
+        var ex = MqttKit.Refused(Convert.FromHexString(hex));
+        Assert.True(ex.Code == MqttReasonCode.MalformedPacket, what);
+        Assert.Equal(MqttReasons.VariableByteIntegerNotMinimal, ex.Message);
+    }
+
+    [Fact]
+    public void An_over_long_remaining_length_is_refused_once_its_last_byte_arrives_not_before()
+    {
+        var partial = new ReadOnlySequence<byte>(Convert.FromHexString("C080"));
+        Assert.False(MqttFrameReader.TryReadPacket(ref partial, MqttKit.Max, out _));
+        Assert.Equal(2, partial.Length);
+
+        var split = Segments.OneBytePerSegment(Convert.FromHexString("C08000"));
+        var ex = Assert.Throws<MqttProtocolException>(() => MqttFrameReader.TryReadPacket(ref split, MqttKit.Max, out _));
+        Assert.Equal(MqttReasonCode.MalformedPacket, ex.Code);
+    }
+
+    [Fact]
+    public void A_v5_property_length_not_in_its_fewest_bytes_is_malformed()
+    {
+        // PUBLISH QoS 0, topic "a", property length 0 written as 80 00, payload 'x'.
+        var ex = MqttKit.Refused(Convert.FromHexString("30060001618000" + "78"));
+        Assert.Equal(MqttReasonCode.MalformedPacket, ex.Code);
+        Assert.Equal(MqttReasons.VariableByteIntegerNotMinimal, ex.Message);
+
+        // The same packet with the property length in one byte is fine.
+        MqttKit.ParseAny(MqttKit.ReadOne(Convert.FromHexString("300500016100" + "78")), MqttProtocolVersion.V500);
     }
 
     // 3.1.1 §3.1.2.10: the variable header of a CONNECT with keep alive 10, user name, password, will QoS 1, clean session.
