@@ -44,6 +44,31 @@ public sealed record RaisedCase
 
     public IReadOnlyList<EvidencePoint> Evidence { get; init; } = [];
 
+    /// <summary>A case of <paramref name="kind"/> for a vehicle, with the vehicle's plate, class, operator and driver filled in.</summary>
+    public static RaisedCase For(
+        string kind,
+        Vehicles.VehicleInfo vehicle,
+        DateTime start,
+        DateTime end,
+        string legalReference,
+        IReadOnlyDictionary<string, double> measured,
+        IReadOnlyList<EvidencePoint> evidence,
+        string? corridor = null) => new()
+    {
+        Kind = kind,
+        DeviceId = vehicle.DeviceId,
+        Plate = vehicle.Plate,
+        VehicleClass = Vehicles.VehicleClassNames.ToName(vehicle.Class),
+        Operator = vehicle.Operator,
+        DriverId = vehicle.Driver,
+        Corridor = corridor,
+        Start = start,
+        End = end,
+        LegalReference = legalReference,
+        Measured = measured,
+        Evidence = evidence,
+    };
+
     /// <summary>
     /// A stable id: the same episode always gets the same id, so that replaying a track, resending
     /// records or restarting mid-episode never duplicates a case.

@@ -54,25 +54,13 @@ public static class CorridorStopRule
         var stoppedFor = (episode.LastStopped - episode.Start).TotalSeconds;
         if (stoppedFor > episode.MaxStopSeconds)
         {
-            raised.Add(new RaisedCase
+            var measured = new Dictionary<string, double>
             {
-                Kind = CaseKinds.CorridorStop,
-                DeviceId = vehicle.DeviceId,
-                Plate = vehicle.Plate,
-                VehicleClass = VehicleClassNames.ToName(vehicle.Class),
-                Operator = vehicle.Operator,
-                DriverId = vehicle.Driver,
-                Corridor = episode.Corridor,
-                Start = episode.Start,
-                End = episode.LastStopped,
-                Measured = new Dictionary<string, double>
-                {
-                    ["durationS"] = stoppedFor,
-                    ["limitS"] = episode.MaxStopSeconds,
-                },
-                LegalReference = $"{profile.CorridorStop.LegalReference}; no-stopping stretch \"{episode.Stretch}\"",
-                Evidence = episode.Evidence.ToArray(),
-            });
+                ["durationS"] = stoppedFor,
+                ["limitS"] = episode.MaxStopSeconds,
+            };
+            var legal = $"{profile.CorridorStop.LegalReference}; no-stopping stretch \"{episode.Stretch}\"";
+            raised.Add(RaisedCase.For(CaseKinds.CorridorStop, vehicle, episode.Start, episode.LastStopped, legal, measured, episode.Evidence.ToArray(), episode.Corridor));
         }
 
         return null;

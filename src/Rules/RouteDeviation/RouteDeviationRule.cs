@@ -100,27 +100,17 @@ public static class RouteDeviationRule
             return;
         }
 
-        raised.Add(new RaisedCase
+        var measured = new Dictionary<string, double>
         {
-            Kind = CaseKinds.RouteDeviation,
-            DeviceId = vehicle.DeviceId,
-            Plate = vehicle.Plate,
-            VehicleClass = VehicleClassNames.ToName(vehicle.Class),
-            Operator = vehicle.Operator,
-            DriverId = vehicle.Driver,
-            Corridor = episode.Corridor,
-            Start = episode.Start,
-            End = episode.LastOutside,
-            Measured = new Dictionary<string, double>
-            {
-                ["maxDistanceM"] = Math.Round(episode.MaxDistanceFromRouteM),
-                ["durationS"] = offFor.TotalSeconds,
-                ["distanceM"] = Math.Round(episode.DistanceM),
-                ["widthM"] = episode.WidthM,
-            },
-            LegalReference = $"{parameters.LegalReference}; route \"{episode.Route}\"",
+            ["maxDistanceM"] = Math.Round(episode.MaxDistanceFromRouteM),
+            ["durationS"] = offFor.TotalSeconds,
+            ["distanceM"] = Math.Round(episode.DistanceM),
+            ["widthM"] = episode.WidthM,
+        };
+        var evidence = (after is { } a ? episode.Evidence.Append(a) : episode.Evidence).ToArray();
+        raised.Add(RaisedCase.For(CaseKinds.RouteDeviation, vehicle, episode.Start, episode.LastOutside, $"{parameters.LegalReference}; route \"{episode.Route}\"", measured, evidence, episode.Corridor) with
+        {
             DeviceAlarms = episode.Alarms,
-            Evidence = (after is { } a ? episode.Evidence.Append(a) : episode.Evidence).ToArray(),
         });
     }
 }

@@ -99,31 +99,22 @@ public static class SpeedingRule
 
         var overKmh = episode.MaxSpeedKmh - episode.LimitAtMaxKmh;
         var band = parameters.Bands.LastOrDefault(b => overKmh >= b.FromKmh);
-        raised.Add(new RaisedCase
+        var measured = new Dictionary<string, double>
         {
-            Kind = CaseKinds.Speeding,
-            DeviceId = vehicle.DeviceId,
-            Plate = vehicle.Plate,
-            VehicleClass = VehicleClassNames.ToName(vehicle.Class),
-            Operator = vehicle.Operator,
-            DriverId = vehicle.Driver,
-            Corridor = episode.Corridor,
-            Start = episode.Start,
-            End = episode.LastOver,
-            Measured = new Dictionary<string, double>
-            {
-                ["maxSpeedKmh"] = episode.MaxSpeedKmh,
-                ["meanSpeedKmh"] = Math.Round(episode.SpeedSum / episode.Packets, 1),
-                ["limitKmh"] = episode.LimitAtMaxKmh,
-                ["overKmh"] = overKmh,
-                ["durationS"] = episode.OverSeconds,
-                ["distanceM"] = Math.Round(episode.DistanceM),
-            },
+            ["maxSpeedKmh"] = episode.MaxSpeedKmh,
+            ["meanSpeedKmh"] = Math.Round(episode.SpeedSum / episode.Packets, 1),
+            ["limitKmh"] = episode.LimitAtMaxKmh,
+            ["overKmh"] = overKmh,
+            ["durationS"] = episode.OverSeconds,
+            ["distanceM"] = Math.Round(episode.DistanceM),
+        };
+        var legal = band is null ? "Circular 38/2024/TT-BGTVT (speed limit)" : $"{band.LegalReference}; Circular 38/2024/TT-BGTVT";
+        var evidence = (after is { } a ? episode.Evidence.Append(a) : episode.Evidence).ToArray();
+        raised.Add(RaisedCase.For(CaseKinds.Speeding, vehicle, episode.Start, episode.LastOver, legal, measured, evidence, episode.Corridor) with
+        {
             Band = band?.Label,
-            LegalReference = band is null ? "Circular 38/2024/TT-BGTVT (speed limit)" : $"{band.LegalReference}; Circular 38/2024/TT-BGTVT",
             Fine = band?.Fine,
             DeviceAlarms = episode.Alarms,
-            Evidence = (after is { } a ? episode.Evidence.Append(a) : episode.Evidence).ToArray(),
         });
     }
 }
