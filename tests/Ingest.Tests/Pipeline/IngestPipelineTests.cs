@@ -141,22 +141,31 @@ public sealed class IngestPipelineTests
         var gate = new SemaphoreSlim(0);
         var consumer = new RecordingConsumer { Gate = gate };
         await using var pipeline = Start(consumer, capacity: 4, partitions: 1);
-
-        // The partition task takes one record and blocks in the consumer; then the queue fills.
-        var writes = new List<Task>();
-        for (var i = 0; i < 10; i++)
+        try
         {
-            writes.Add(pipeline.EnqueueAsync(At("A", i)).AsTask());
+            // The partition takes what it finds and blocks in the consumer on the first record;
+            // with 100 records written, the queue then fills to its capacity and the rest wait.
+            var writes = new List<Task>();
+            for (var i = 0; i < 100; i++)
+            {
+                writes.Add(pipeline.EnqueueAsync(At("A", i)).AsTask());
+            }
+
+            await Eventually.True(() => pipeline.QueuedCount == 4, "queue full");
+            Assert.Contains(writes, w => !w.IsCompleted);
+
+            gate.Release(1000);
+            await Task.WhenAll(writes).WaitAsync(TimeSpan.FromSeconds(10));
+            await pipeline.StopAsync(CancellationToken.None);
+            Assert.Equal(100, consumer.Received.Count);
         }
-
-        await Eventually.True(() => pipeline.QueuedCount == 4, "queue full");
-        Assert.Contains(writes, w => !w.IsCompleted);
-
-        gate.Release(100);
-        await Task.WhenAll(writes).WaitAsync(TimeSpan.FromSeconds(10));
-        await pipeline.StopAsync(CancellationToken.None);
-        Assert.Equal(10, consumer.Received.Count);
+        finally
+        {
+            // Never leave the partition blocked: disposing the pipeline waits for it.
+            gate.Release(1000);
+        }
     }
+
 
     [Fact]
     public async Task Stopping_drains_every_queued_and_held_record()

@@ -50,8 +50,7 @@ public sealed class DeviceConnectionTests
             admitted.Add(device);
         }
 
-        await using var flood = await RawDevice.ConnectAsync(port);
-        Assert.True(await flood.IsClosedByServerAsync(TimeSpan.FromSeconds(5)));
+        Assert.True(await IsClosedByServerAsync(port), "the fourth connection is closed");
 
         var record = new DecodedRecord { TimeMs = DateTimeOffset.UtcNow.AddMinutes(-1).ToUnixTimeMilliseconds(), Lat = 21.85, Lon = 106.76, Valid = true, Satellites = 9 };
         await admitted[0].SendAsync(Encode(w => Gt06Encoder.WriteLocation(w, record, 2)));
@@ -166,6 +165,20 @@ public sealed class DeviceConnectionTests
         await device.DisposeAsync();
 
         await Eventually.True(() => worker.Metrics.BadFramesByReason.ContainsKey("truncated frame at end of stream"), "truncated frame counted");
+    }
+
+    /// <summary>A connection the server closes at once; a reset that already shows while connecting counts too.</summary>
+    private static async Task<bool> IsClosedByServerAsync(int port)
+    {
+        try
+        {
+            await using var device = await RawDevice.ConnectAsync(port);
+            return await device.IsClosedByServerAsync(TimeSpan.FromSeconds(5));
+        }
+        catch (System.Net.Sockets.SocketException ex) when (ex.SocketErrorCode == System.Net.Sockets.SocketError.ConnectionReset)
+        {
+            return true;
+        }
     }
 
     private static byte[] Encode(Action<IBufferWriter<byte>> write)
