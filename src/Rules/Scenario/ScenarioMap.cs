@@ -105,24 +105,6 @@ public sealed class ScenarioMap
         return new ZoneHits(speedZone ?? limitingCorridor, corridor?.Name ?? noStopping?.Corridor ?? approach?.Corridor, noStopping, yard ?? approach);
     }
 
-    /// <summary>The first zone of a kind that contains (x, y), or null.</summary>
-    public ScenarioZone? FirstAt(double x, double y, ZoneKind kind)
-    {
-        foreach (var i in _grid.Candidates(x, y))
-        {
-            var z = _zones[i];
-            if (z.Kind == kind && z.Contains(x, y))
-            {
-                return z;
-            }
-        }
-
-        return null;
-    }
-
-    /// <summary>The gate zone (approach zone or holding yard) that contains (x, y), holding yards first.</summary>
-    public ScenarioZone? GateZoneAt(double x, double y) => FirstAt(x, y, ZoneKind.HoldingYard) ?? FirstAt(x, y, ZoneKind.ApproachZone);
-
     private ScenarioZone? Find(string key, DateTime time)
     {
         if (!_assignments.TryGetValue(key, out var list))
