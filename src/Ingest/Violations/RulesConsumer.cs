@@ -32,6 +32,12 @@ public sealed partial class RulesConsumer : IPositionConsumer, IHostedService, I
     private readonly RulesOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger<RulesConsumer> _logger;
+    [ThreadStatic]
+    private static List<RaisedCase>? t_raised;
+
+    [ThreadStatic]
+    private static List<GateVisit>? t_visits;
+
     private readonly ConcurrentDictionary<string, VehicleRuleState> _states = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, byte> _dirty = new(StringComparer.Ordinal);
 
@@ -68,8 +74,12 @@ public sealed partial class RulesConsumer : IPositionConsumer, IHostedService, I
 
         var record = position.Record;
         var vehicle = VehicleOf(record.DeviceId, position.Vehicle);
-        var raised = new List<RaisedCase>(0);
-        var visits = new List<GateVisit>(0);
+        // Reused per thread: the steps below are synchronous; only what they raised is copied
+        // out before the first await (cases are rare, so records allocate nothing here).
+        var raised = t_raised ??= [];
+        var visits = t_visits ??= [];
+        raised.Clear();
+        visits.Clear();
         var engine = _scenario.Engine;
         var state = _states.GetValueOrDefault(record.DeviceId);
         _states[record.DeviceId] = engine.Step(state, record, vehicle, raised, visits);
@@ -87,7 +97,12 @@ public sealed partial class RulesConsumer : IPositionConsumer, IHostedService, I
             _gates.Apply(visit);
         }
 
-        foreach (var c in raised)
+        if (raised.Count == 0)
+        {
+            return;
+        }
+
+        foreach (var c in raised.ToArray())
         {
             await StoreAsync(c).ConfigureAwait(false);
         }

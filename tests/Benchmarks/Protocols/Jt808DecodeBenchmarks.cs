@@ -1,3 +1,4 @@
+using Telematics.Ingest.Tests.Support;
 using System.Buffers;
 using BenchmarkDotNet.Attributes;
 using Telematics.Ingest.Protocols;
@@ -52,9 +53,7 @@ public class Jt808DecodeBenchmarks
             ]);
         var bytes = output.WrittenSpan.ToArray();
         _frame = new ReadOnlySequence<byte>(bytes);
-        var first = new Segment(bytes.AsMemory(0, bytes.Length / 2));
-        var last = first.Append(bytes.AsMemory(bytes.Length / 2));
-        _splitFrame = new ReadOnlySequence<byte>(first, 0, last, last.Memory.Length);
+        _splitFrame = Segments.SplitAt(bytes, bytes.Length / 2);
 
         _session = new Jt808Protocol().CreateSession(new SessionOptions());
         _records = new RecordBatch();
@@ -93,21 +92,5 @@ public class Jt808DecodeBenchmarks
         }
 
         return _records.Count;
-    }
-
-    private sealed class Segment : ReadOnlySequenceSegment<byte>
-    {
-        public Segment(ReadOnlyMemory<byte> memory, long runningIndex = 0)
-        {
-            Memory = memory;
-            RunningIndex = runningIndex;
-        }
-
-        public Segment Append(ReadOnlyMemory<byte> memory)
-        {
-            var next = new Segment(memory, RunningIndex + Memory.Length);
-            Next = next;
-            return next;
-        }
     }
 }

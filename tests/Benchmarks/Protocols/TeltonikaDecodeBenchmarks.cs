@@ -1,3 +1,4 @@
+using Telematics.Ingest.Tests.Support;
 using System.Buffers;
 using BenchmarkDotNet.Attributes;
 using Telematics.Ingest.Protocols;
@@ -54,9 +55,9 @@ public class TeltonikaDecodeBenchmarks
 
         var writer = new ArrayBufferWriter<byte>();
         TeltonikaEncoder.WriteAvlPacket(writer, TeltonikaCodecId.Codec8Extended, batch);
-        var bytes = writer.WrittenMemory;
+        var bytes = writer.WrittenSpan.ToArray();
         _packet = new ReadOnlySequence<byte>(bytes);
-        _splitPacket = TwoSegments(bytes, bytes.Length / 2);
+        _splitPacket = Segments.SplitAt(bytes, bytes.Length / 2);
         _session = new TeltonikaProtocol().CreateSession(new SessionOptions { RequireLogin = false });
     }
 
@@ -74,24 +75,5 @@ public class TeltonikaDecodeBenchmarks
         _session.TryReadFrame(ref buffer, out var frame, out _);
         _session.Decode(frame, _records, _reply);
         return _records.Count;
-    }
-
-    private static ReadOnlySequence<byte> TwoSegments(ReadOnlyMemory<byte> bytes, int splitAt)
-    {
-        var first = new Segment(bytes[..splitAt], 0);
-        var second = new Segment(bytes[splitAt..], splitAt);
-        first.SetNext(second);
-        return new ReadOnlySequence<byte>(first, 0, second, second.Memory.Length);
-    }
-
-    private sealed class Segment : ReadOnlySequenceSegment<byte>
-    {
-        public Segment(ReadOnlyMemory<byte> memory, long runningIndex)
-        {
-            Memory = memory;
-            RunningIndex = runningIndex;
-        }
-
-        public void SetNext(Segment next) => Next = next;
     }
 }
