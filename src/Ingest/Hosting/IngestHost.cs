@@ -3,6 +3,8 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Connections.Features;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -26,6 +28,8 @@ namespace Telematics.Ingest.Hosting;
 /// </summary>
 public static class IngestHost
 {
+    private const string WorkerHttpConnection = "telematics.worker-http";
+
     /// <summary>Creates the worker's host from command-line arguments, appsettings.json and Telematics__* environment variables.</summary>
     public static WebApplication Create(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
@@ -102,7 +106,12 @@ public static class IngestHost
 
             if (options.HttpPort >= 0)
             {
-                kestrel.Listen(IPAddress.Loopback, options.HttpPort);
+                // Tagged, so that a host serving other pages too (the all-in-one dashboard) can keep the worker's endpoints on this port.
+                kestrel.Listen(IPAddress.Loopback, options.HttpPort, lo => lo.Use(next => connection =>
+                {
+                    connection.Items[WorkerHttpConnection] = true;
+                    return next(connection);
+                }));
             }
         });
         builder.AddTelematicsMqtt();
@@ -142,20 +151,46 @@ public static class IngestHost
         services.AddHostedService(sp => sp.GetRequiredService<RulesConsumer>());
     }
 
+    /// <summary>Maps the worker's HTTP endpoints on every port and logs the listeners once started.</summary>
     public static WebApplication MapTelematicsIngest(this WebApplication app)
     {
-        app.MapGet("/healthz", (DeviceListeners listeners) => Results.Ok(new
+        app.MapTelematicsIngestEndpoints();
+        return app.LogTelematicsListeners();
+    }
+
+    /// <summary>True for a request on the worker's own HTTP port (Telematics:HttpPort), whatever else the host serves.</summary>
+    public static bool IsWorkerHttpConnection(HttpContext context) =>
+        context.Features.Get<IConnectionItemsFeature>()?.Items.ContainsKey(WorkerHttpConnection) == true;
+
+    /// <summary>/healthz, /metrics, /live and /gates: what operators and a standalone dashboard read from a worker.</summary>
+    public static IEndpointRouteBuilder MapTelematicsIngestEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapGet("/healthz", (DeviceListeners listeners) => Results.Ok(new
         {
             status = "ok",
             listeners = listeners.Handlers.Select(h => new { protocol = h.Protocol, port = listeners.PortOf(h.Protocol), connections = h.OpenConnections }),
         }));
-        app.MapGet("/metrics", (IngestMetrics metrics, LiveFleetState fleet, IngestPipeline pipeline, IServiceProvider services) =>
+        endpoints.MapGet("/metrics", (IngestMetrics metrics, LiveFleetState fleet, IngestPipeline pipeline, IServiceProvider services) =>
             Results.Text(
                 MetricsText.Render(metrics, fleet.VehicleCount, pipeline.QueuedCount)
                     + InfluxMetricsText.Render(services.GetService<InfluxMetrics>(), InfluxWriterState.Of(services.GetService<Influx.Delivery.InfluxWriter>())),
                 "text/plain; version=0.0.4"));
-        app.MapTelematicsMqtt();
-        app.MapGet("/gates", (IServiceProvider services) =>
+        endpoints.MapGet("/live", (LiveFleetState fleet) => Results.Ok(fleet.Vehicles.Select(v => new
+        {
+            deviceId = v.Last.DeviceId,
+            plate = v.Vehicle?.Plate,
+            @operator = v.Vehicle?.Operator,
+            driver = v.Last.DriverId ?? v.Vehicle?.Driver,
+            vehicleClass = v.Vehicle is { } entry ? Rules.Vehicles.VehicleClassNames.ToName(entry.VehicleClass) : null,
+            time = v.Last.Time,
+            lat = v.Last.Lat,
+            lon = v.Last.Lon,
+            speedKmh = v.Last.SpeedKmh,
+            heading = v.Last.Heading,
+            ignition = v.Last.Ignition,
+            receivedUtc = v.ReceivedUtc,
+        })));
+        endpoints.MapGet("/gates", (IServiceProvider services) =>
             services.GetService<GateBoard>() is { } gates
                 ? Results.Ok(gates.Snapshot().Select(z => new
                 {
@@ -167,6 +202,13 @@ public static class IngestHost
                     dwellP90S = z.DwellP90?.TotalSeconds,
                 }))
                 : Results.NotFound(new { error = "the rules are disabled (Telematics:Rules:Enabled=false)" }));
+        return endpoints;
+    }
+
+    /// <summary>Logs each device listener's port once the host has started.</summary>
+    public static WebApplication LogTelematicsListeners(this WebApplication app)
+    {
+        app.MapTelematicsMqtt();
         app.Lifetime.ApplicationStarted.Register(() =>
         {
             var listeners = app.Services.GetRequiredService<DeviceListeners>();
