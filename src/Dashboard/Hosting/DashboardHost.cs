@@ -93,6 +93,7 @@ public static class DashboardHost
     {
         var services = builder.Services;
         services.Configure<DashboardOptions>(builder.Configuration.GetSection(DashboardOptions.Section));
+        services.Configure<Telematics.Ingest.Violations.RulesOptions>(builder.Configuration.GetSection(Telematics.Ingest.Violations.RulesOptions.Section));
         services.AddSingleton(sp => new DashboardDatabase(sp.GetRequiredService<IOptions<DashboardOptions>>().Value.Database));
         services.AddHttpContextAccessor();
         // Vietnamese text is written as is, not as &#x...; entities.
@@ -134,5 +135,6 @@ public static class DashboardHost
         }).AllowAnonymous();
 
         // Features map their endpoints here, one line each.
+        app.MapScenario();
     }
 }
