@@ -42,5 +42,13 @@ internal static class CaseStoreMigrations
             updated_utc TEXT NOT NULL
         );
         """,
+
+        // 2: the assigned officer, and indexes for the officers' filters.
+        """
+        ALTER TABLE cases ADD COLUMN assignee TEXT;
+        CREATE INDEX cases_start ON cases (start_utc);
+        CREATE INDEX cases_operator_start ON cases (operator, start_utc);
+        CREATE INDEX cases_corridor_start ON cases (corridor, start_utc);
+        """,
     ];
 }

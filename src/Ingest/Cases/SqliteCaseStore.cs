@@ -87,6 +87,76 @@ public sealed class SqliteCaseStore
         return await ReadCasesAsync(connection, clause, parameters, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>The cases matching <paramref name="query"/>, newest episode first, one page of them, with the total.</summary>
+    public async Task<CasePage> QueryAsync(CaseQuery query, CancellationToken cancellationToken = default)
+    {
+        var page = Math.Max(1, query.Page);
+        var size = Math.Clamp(query.PageSize, 1, CaseQuery.MaxPageSize);
+        var where = new List<string>();
+        var parameters = new List<(string, object)>();
+        void Filter(string? value, string column)
+        {
+            if (!string.IsNullOrEmpty(value))
+            {
+                where.Add($"{column} = ${column}");
+                parameters.Add(("$" + column, value));
+            }
+        }
+
+        Filter(query.Kind, "kind");
+        Filter(query.Status, "status");
+        Filter(query.Operator, "operator");
+        Filter(query.Corridor, "corridor");
+        Filter(query.DeviceId, "device_id");
+        Filter(query.Assignee, "assignee");
+        if (query.FromUtc is { } from)
+        {
+            where.Add("start_utc >= $from");
+            parameters.Add(("$from", Format(from)));
+        }
+
+        if (query.ToUtc is { } to)
+        {
+            where.Add("start_utc < $to");
+            parameters.Add(("$to", Format(to)));
+        }
+
+        var filter = where.Count > 0 ? "WHERE " + string.Join(" AND ", where) : string.Empty;
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        var count = connection.CreateCommand();
+        count.CommandText = "SELECT COUNT(*) FROM cases " + filter;
+        foreach (var (name, value) in parameters)
+        {
+            count.Parameters.AddWithValue(name, value);
+        }
+
+        var total = Convert.ToInt32(await count.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture);
+        var clause = filter + " ORDER BY start_utc DESC, id LIMIT " + size.ToString(CultureInfo.InvariantCulture) + " OFFSET " + ((page - 1L) * size).ToString(CultureInfo.InvariantCulture);
+        var items = await ReadCasesAsync(connection, clause, parameters, cancellationToken).ConfigureAwait(false);
+        return new CasePage(items, total, page, size);
+    }
+
+    /// <summary>The distinct operators and corridors that cases name, for the officers' filter lists.</summary>
+    public async Task<(IReadOnlyList<string> Operators, IReadOnlyList<string> Corridors)> FilterValuesAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        async Task<IReadOnlyList<string>> DistinctAsync(string column)
+        {
+            var select = connection.CreateCommand();
+            select.CommandText = $"SELECT DISTINCT {column} FROM cases WHERE {column} IS NOT NULL ORDER BY {column}";
+            var values = new List<string>();
+            await using var reader = await select.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                values.Add(reader.GetString(0));
+            }
+
+            return values;
+        }
+
+        return (await DistinctAsync("operator").ConfigureAwait(false), await DistinctAsync("corridor").ConfigureAwait(false));
+    }
+
     /// <summary>Changes a case's status and records who did it, in one transaction.</summary>
     public async Task<bool> SetStatusAsync(string id, string status, string actor, string? note, DateTime nowUtc, CancellationToken cancellationToken = default)
     {
@@ -162,18 +232,18 @@ public sealed class SqliteCaseStore
     private static async Task<List<StoredCase>> ReadCasesAsync(SqliteConnection connection, string clause, IEnumerable<(string Name, object Value)> parameters, CancellationToken cancellationToken)
     {
         var select = connection.CreateCommand();
-        select.CommandText = "SELECT id, status, created_utc, body FROM cases " + clause;
+        select.CommandText = "SELECT id, status, created_utc, body, assignee FROM cases " + clause;
         foreach (var (name, value) in parameters)
         {
             select.Parameters.AddWithValue(name, value);
         }
 
-        var rows = new List<(string Id, string Status, DateTime Created, string Body)>();
+        var rows = new List<(string Id, string Status, DateTime Created, string Body, string? Assignee)>();
         await using (var reader = await select.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
         {
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
-                rows.Add((reader.GetString(0), reader.GetString(1), Parse(reader.GetString(2)), reader.GetString(3)));
+                rows.Add((reader.GetString(0), reader.GetString(1), Parse(reader.GetString(2)), reader.GetString(3), reader.IsDBNull(4) ? null : reader.GetString(4)));
             }
         }
 
@@ -190,7 +260,7 @@ public sealed class SqliteCaseStore
                 entries.Add(new CaseHistoryEntry(Parse(reader.GetString(0)), reader.GetString(1), reader.GetString(2), reader.IsDBNull(3) ? null : reader.GetString(3)));
             }
 
-            cases.Add(new StoredCase(CaseJsonReader.Parse(row.Body), row.Status, row.Created, entries));
+            cases.Add(new StoredCase(CaseJsonReader.Parse(row.Body), row.Status, row.Created, entries) { Assignee = row.Assignee });
         }
 
         return cases;
