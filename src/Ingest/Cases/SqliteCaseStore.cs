@@ -129,6 +129,32 @@ public sealed partial class SqliteCaseStore
         return counts;
     }
 
+    /// <summary>
+    /// Every case matching <paramref name="query"/> (paging ignored), newest first, read by one
+    /// statement so that the export is one consistent snapshot however long it takes. The cases
+    /// come without their history (exports do not carry it).
+    /// </summary>
+    public async IAsyncEnumerable<StoredCase> ExportAsync(CaseQuery query, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var (filter, parameters) = Where(query, withStatus: true);
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        var select = connection.CreateCommand();
+        select.CommandText = "SELECT status, created_utc, body, assignee FROM cases " + filter + " ORDER BY start_utc DESC, id";
+        foreach (var (name, value) in parameters)
+        {
+            select.Parameters.AddWithValue(name, value);
+        }
+
+        await using var reader = await select.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            yield return new StoredCase(CaseJsonReader.Parse(reader.GetString(2)), reader.GetString(0), Parse(reader.GetString(1)), [])
+            {
+                Assignee = reader.IsDBNull(3) ? null : reader.GetString(3),
+            };
+        }
+    }
+
     /// <summary>The distinct operators and corridors that cases name, for the officers' filter lists.</summary>
     public async Task<(IReadOnlyList<string> Operators, IReadOnlyList<string> Corridors)> FilterValuesAsync(CancellationToken cancellationToken = default)
     {

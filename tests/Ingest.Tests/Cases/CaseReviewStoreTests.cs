@@ -160,6 +160,26 @@ public sealed class CaseReviewStoreTests : IDisposable
         Assert.Equal(new Dictionary<string, int> { [CaseStatus.Confirmed] = 1 }, opA);
     }
 
+    [Fact]
+    public async Task The_export_streams_every_matching_case_newest_first_beyond_one_page()
+    {
+        for (var i = 1; i <= CaseQuery.MaxPageSize + 5; i++)
+        {
+            await _store.AddAsync(new RaisedCase { Kind = CaseKinds.CorridorStop, DeviceId = "d2", Operator = "Op B", Start = Day.AddMinutes(i), End = Day.AddMinutes(i + 20), LegalReference = "x" }, Day);
+        }
+
+        var exported = new List<StoredCase>();
+        await foreach (var c in _store.ExportAsync(new CaseQuery { Operator = "Op B", PageSize = 10 }))
+        {
+            exported.Add(c);
+        }
+
+        Assert.Equal(CaseQuery.MaxPageSize + 5, exported.Count);
+        Assert.Equal(Day.AddMinutes(CaseQuery.MaxPageSize + 5), exported[0].Case.Start);
+        Assert.Equal(Day.AddMinutes(1), exported[^1].Case.Start);
+        Assert.All(exported, c => Assert.Equal(CaseStatus.Open, c.Status));
+    }
+
     public void Dispose()
     {
         SqliteConnection.ClearAllPools();
