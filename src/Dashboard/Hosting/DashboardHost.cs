@@ -2,8 +2,11 @@ using System.Net;
 using Microsoft.AspNetCore.Hosting.StaticWebAssets;
 using Microsoft.Extensions.Options;
 using Telematics.Dashboard.Accounts;
+using Telematics.Dashboard.Devices;
 using Telematics.Dashboard.Fleet;
+using Telematics.Dashboard.Gates;
 using Telematics.Dashboard.Localization;
+using Telematics.Dashboard.Reports;
 using Telematics.Dashboard.Storage;
 using Telematics.Ingest.Cases;
 using Telematics.Ingest.Hosting;
@@ -109,6 +112,9 @@ public static class DashboardHost
         });
 
         // Features register themselves here, one line each.
+        services.AddGateQueues();
+        services.AddMonthlyReports();
+        services.AddDeviceMonitoring();
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             if (options.Port >= 0)
@@ -136,5 +142,7 @@ public static class DashboardHost
 
         // Features map their endpoints here, one line each.
         app.MapScenario();
+        app.MapGateQueues();
+        app.MapMonthlyReports();
     }
 }
