@@ -50,7 +50,7 @@ public sealed class IndexModel(DeviceSource source, IOptions<DeviceMonitorOption
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         Status = string.IsNullOrEmpty(Status) ? "all" : Status;
-        if (!Statuses.Contains(Status) || PageNumber < 1 || Search?.Length > 100)
+        if (!ModelState.IsValid || !Statuses.Contains(Status) || PageNumber < 1 || Search?.Length > 100)
         {
             return BadRequest();
         }
