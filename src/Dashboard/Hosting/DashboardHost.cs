@@ -50,6 +50,15 @@ public static class DashboardHost
             // The worker's endpoints (/healthz, /metrics, /live, /gates) stay on its own port (8081); the dashboard's port serves the dashboard.
             app.MapWhen(IngestHost.IsWorkerHttpConnection, worker =>
             {
+                // A route table of its own, matched afresh: the application's routing has already
+                // matched the dashboard's pages (/gates, /devices, /healthz), which would shadow the
+                // worker's JSON endpoints of the same path on this port.
+                worker.Properties.Remove("__GlobalEndpointRouteBuilder");
+                worker.Use((context, next) =>
+                {
+                    context.SetEndpoint(null);
+                    return next(context);
+                });
                 worker.UseRouting();
                 worker.UseEndpoints(endpoints => endpoints.MapTelematicsIngestEndpoints());
             });
