@@ -1,10 +1,14 @@
 using System.Net;
 using Microsoft.AspNetCore.Hosting.StaticWebAssets;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Telematics.Dashboard.Accounts;
 using Telematics.Dashboard.CaseReview;
+using Telematics.Dashboard.Devices;
 using Telematics.Dashboard.Fleet;
+using Telematics.Dashboard.Gates;
 using Telematics.Dashboard.Localization;
+using Telematics.Dashboard.Reports;
 using Telematics.Dashboard.Storage;
 using Telematics.Ingest.Cases;
 using Telematics.Ingest.Hosting;
@@ -36,6 +40,7 @@ public static class DashboardHost
         if (options.Mode == DashboardMode.AllInOne)
         {
             AddWorker(builder, options);
+            builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<Microsoft.AspNetCore.Routing.MatcherPolicy, WorkerPortMatcherPolicy>());
         }
         else
         {
@@ -47,12 +52,9 @@ public static class DashboardHost
         var app = builder.Build();
         if (options.Mode == DashboardMode.AllInOne)
         {
-            // The worker's endpoints (/healthz, /metrics, /live, /gates) stay on its own port (8081); the dashboard's port serves the dashboard.
-            app.MapWhen(IngestHost.IsWorkerHttpConnection, worker =>
-            {
-                worker.UseRouting();
-                worker.UseEndpoints(endpoints => endpoints.MapTelematicsIngestEndpoints());
-            });
+            // The worker's endpoints (/healthz, /metrics, /live, /gates, /devices) answer on its own
+            // port (8081) only, and the dashboard's on the others: WorkerPortMatcherPolicy tells them apart.
+            app.MapTelematicsIngestEndpoints().WithMetadata(WorkerPortMatcherPolicy.WorkerEndpoint);
             app.LogTelematicsListeners();
         }
 
@@ -115,6 +117,9 @@ public static class DashboardHost
         services.AddCaseReview();
         var listener = new DashboardListener();
         services.AddSingleton(listener);
+        services.AddGateQueues();
+        services.AddMonthlyReports();
+        services.AddDeviceMonitoring();
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             if (options.Port >= 0)
@@ -151,5 +156,7 @@ public static class DashboardHost
         // Features map their endpoints here, one line each.
         app.MapScenario();
         app.MapCaseReview();
+        app.MapGateQueues();
+        app.MapMonthlyReports();
     }
 }

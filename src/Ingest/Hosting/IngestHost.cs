@@ -18,6 +18,7 @@ using Telematics.Ingest.Registry;
 using Telematics.Ingest.Transport;
 using Telematics.Ingest.Violations;
 using Telematics.Ingest.Cases;
+using Telematics.Ingest.Reports;
 
 namespace Telematics.Ingest.Hosting;
 
@@ -62,7 +63,9 @@ public static class IngestHost
             sp.GetRequiredService<DeviceRegistry>(),
             sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<DeviceListeners>();
+        services.AddSingleton<DeviceActivity>();
         AddRules(builder);
+        builder.AddDistanceLedger();
 
         // Time series in InfluxDB: a pipeline consumer whose writer stops after the pipeline drained.
         builder.AddTelematicsInflux();
@@ -96,7 +99,8 @@ public static class IngestHost
                     sp.GetRequiredService<IngestPipeline>(),
                     sp.GetRequiredService<DeviceRegistry>(),
                     sp.GetRequiredService<IngestMetrics>(),
-                    sp.GetRequiredService<ILoggerFactory>().CreateLogger<DeviceConnectionHandler>());
+                    sp.GetRequiredService<ILoggerFactory>().CreateLogger<DeviceConnectionHandler>(),
+                    sp.GetRequiredService<DeviceActivity>());
                 kestrel.Listen(address, listen.Port ?? protocol.DefaultPort, lo =>
                 {
                     lo.Run(handler.OnConnectedAsync);
@@ -162,9 +166,11 @@ public static class IngestHost
     public static bool IsWorkerHttpConnection(HttpContext context) =>
         context.Features.Get<IConnectionItemsFeature>()?.Items.ContainsKey(WorkerHttpConnection) == true;
 
-    /// <summary>/healthz, /metrics, /live and /gates: what operators and a standalone dashboard read from a worker.</summary>
-    public static IEndpointRouteBuilder MapTelematicsIngestEndpoints(this IEndpointRouteBuilder endpoints)
+    /// <summary>/healthz, /metrics, /live, /gates and /devices: what operators and a standalone dashboard read from a worker.</summary>
+    public static RouteGroupBuilder MapTelematicsIngestEndpoints(this IEndpointRouteBuilder routes)
     {
+        // One group, so that a host serving more (the all-in-one dashboard) can tag all of them at once.
+        var endpoints = routes.MapGroup(string.Empty);
         endpoints.MapGet("/healthz", (DeviceListeners listeners) => Results.Ok(new
         {
             status = "ok",
@@ -202,6 +208,7 @@ public static class IngestHost
                     dwellP90S = z.DwellP90?.TotalSeconds,
                 }))
                 : Results.NotFound(new { error = "the rules are disabled (Telematics:Rules:Enabled=false)" }));
+        endpoints.MapGet("/devices", (DeviceRegistry registry, DeviceActivity activity, LiveFleetState fleet) => Results.Ok(DeviceDirectory.List(registry, activity, fleet)));
         return endpoints;
     }
 

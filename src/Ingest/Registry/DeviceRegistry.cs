@@ -35,6 +35,9 @@ public sealed class DeviceRegistry : IDeviceGate
 
     public string FilePath => Path.GetFullPath(_options.Path);
 
+    /// <summary>Every registered device of the snapshot in force.</summary>
+    public IReadOnlyCollection<DeviceEntry> Entries => _devices.Values;
+
     public bool TryGet(string deviceId, out DeviceEntry entry) => _devices.TryGetValue(deviceId, out entry!);
 
     /// <summary>Re-reads the file when its time stamp or size changed. Returns true when a new snapshot is in force.</summary>

@@ -25,6 +25,7 @@ public sealed partial class DeviceConnectionHandler : ConnectionHandler
     private readonly IDeviceGate _gate;
     private readonly IngestMetrics _metrics;
     private readonly ILogger _logger;
+    private readonly DeviceActivity? _activity;
     private int _open;
 
     public DeviceConnectionHandler(
@@ -34,7 +35,8 @@ public sealed partial class DeviceConnectionHandler : ConnectionHandler
         IngestPipeline pipeline,
         IDeviceGate gate,
         IngestMetrics metrics,
-        ILogger logger)
+        ILogger logger,
+        DeviceActivity? activity = null)
     {
         _protocol = protocol;
         _limits = limits;
@@ -43,6 +45,7 @@ public sealed partial class DeviceConnectionHandler : ConnectionHandler
         _gate = gate;
         _metrics = metrics;
         _logger = logger;
+        _activity = activity;
     }
 
     public string Protocol => _protocol.Name;
@@ -63,9 +66,10 @@ public sealed partial class DeviceConnectionHandler : ConnectionHandler
         _metrics.ConnectionOpened(_protocol.Name);
         var session = _protocol.CreateSession(new Protocols.SessionOptions { MaxFrameBytes = _limits.MaxFrameBytes, Gate = _gate });
         var remote = connection.RemoteEndPoint?.ToString();
+        var activity = _activity?.Open(_protocol.Name, remote);
         try
         {
-            await ServeAsync(connection, session, remote).ConfigureAwait(false);
+            await ServeAsync(connection, session, remote, activity).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is ConnectionResetException or IOException or ConnectionAbortedException)
         {
@@ -78,13 +82,14 @@ public sealed partial class DeviceConnectionHandler : ConnectionHandler
         finally
         {
             Interlocked.Decrement(ref _open);
+            activity?.Close();
             _metrics.ConnectionClosed(_protocol.Name);
             await connection.Transport.Input.CompleteAsync().ConfigureAwait(false);
             await connection.Transport.Output.CompleteAsync().ConfigureAwait(false);
         }
     }
 
-    private async Task ServeAsync(ConnectionContext connection, IProtocolSession session, string? remote)
+    private async Task ServeAsync(ConnectionContext connection, IProtocolSession session, string? remote, ConnectionActivity? activity)
     {
         var input = connection.Transport.Input;
         var output = connection.Transport.Output;
@@ -116,7 +121,7 @@ public sealed partial class DeviceConnectionHandler : ConnectionHandler
                 var workspace = FrameWorkspace.Rent();
                 try
                 {
-                    (outcome, garbage, var consumed) = await ProcessAsync(session, workspace, output, remote, buffer, garbage, shutdown).ConfigureAwait(false);
+                    (outcome, garbage, var consumed) = await ProcessAsync(session, workspace, output, remote, activity, buffer, garbage, shutdown).ConfigureAwait(false);
                     buffer = buffer.Slice(consumed);
                 }
                 finally
@@ -143,6 +148,7 @@ public sealed partial class DeviceConnectionHandler : ConnectionHandler
 
             if (buffer.Length > _limits.MaxFrameBytes)
             {
+                activity?.BadFrame();
                 _metrics.BadFrame(_protocol.Name, "frame too large");
                 LogBadStream(_protocol.Name, session.DeviceId, remote, "frame too large");
                 return;
@@ -155,6 +161,7 @@ public sealed partial class DeviceConnectionHandler : ConnectionHandler
             {
                 if (!buffer.IsEmpty)
                 {
+                    activity?.BadFrame();
                     _metrics.BadFrame(_protocol.Name, "truncated frame at end of stream");
                     LogBadStream(_protocol.Name, session.DeviceId, remote, "truncated frame at end of stream");
                 }
@@ -169,6 +176,7 @@ public sealed partial class DeviceConnectionHandler : ConnectionHandler
         FrameWorkspace workspace,
         PipeWriter output,
         string? remote,
+        ConnectionActivity? activity,
         ReadOnlySequence<byte> buffer,
         long garbage,
         CancellationToken shutdown)
@@ -184,10 +192,16 @@ public sealed partial class DeviceConnectionHandler : ConnectionHandler
                 records.Clear();
                 reply.ResetWrittenCount();
                 var result = session.Decode(frame, records, reply);
+                if (activity is { Identified: false } && session.DeviceId is { } deviceId)
+                {
+                    activity.Identify(deviceId);
+                }
+
                 switch (result.Status)
                 {
                     case DecodeStatus.Accepted:
                         await EnqueueAsync(session, records, shutdown).ConfigureAwait(false);
+                        activity?.Frame();
                         _metrics.FrameDecoded(_protocol.Name, records.Count);
                         wroteReply |= WriteReply(output, reply);
 
@@ -197,10 +211,12 @@ public sealed partial class DeviceConnectionHandler : ConnectionHandler
                         break;
                     case DecodeStatus.Rejected:
                         // Not acked: the device resends it.
+                        activity?.BadFrame();
                         _metrics.BadFrame(_protocol.Name, result.Reason ?? "rejected");
                         LogBadFrame(_protocol.Name, session.DeviceId, remote, result.Reason);
                         break;
                     default:
+                        activity?.BadFrame();
                         _metrics.BadFrame(_protocol.Name, result.Reason ?? "closed");
                         LogClosedByProtocol(_protocol.Name, session.DeviceId, remote, result.Reason);
                         wroteReply |= WriteReply(output, reply);
@@ -218,6 +234,7 @@ public sealed partial class DeviceConnectionHandler : ConnectionHandler
         }
         catch (FrameException ex)
         {
+            activity?.BadFrame();
             _metrics.BadFrame(_protocol.Name, ex.Message);
             LogBadStream(_protocol.Name, session.DeviceId, remote, ex.Message);
             outcome = Outcome.Close;

@@ -1,7 +1,7 @@
 // Small charts on a <canvas>, with no library: lines over a numeric x axis (times as epoch ms)
 // and grouped bars over categories. Redrawn on resize.
 //   drawChart(canvas, { type: 'line', series: [{ name, color, points: [[x, y], ...], dash, step }], xFormat, yFormat, yMin, yLabel })
-//   drawChart(canvas, { type: 'bar', labels: ['...'], series: [{ name, color, values: [...] }], yFormat })
+//   drawChart(canvas, { type: 'bar', labels: ['...'], series: [{ name, color, colors: [...], values: [...] }], yFormat, rules: [{ y, name, color }] })
 
 const PAD = { left: 52, right: 14, top: 14, bottom: 44 };
 
@@ -29,13 +29,14 @@ function render(canvas, spec) {
   const plot = { x: PAD.left, y: PAD.top, w: w - PAD.left - PAD.right, h: h - PAD.top - PAD.bottom };
   const series = spec.series ?? [];
   const values = spec.type === 'bar' ? series.flatMap(s => s.values) : series.flatMap(s => s.points.map(p => p[1]));
+  const ruleValues = (spec.rules ?? []).map(r => r.y);
   if (values.length === 0) {
     ctx.fillStyle = '#667085';
     ctx.fillText(spec.empty ?? '—', plot.x + plot.w / 2 - 10, plot.y + plot.h / 2);
     return;
   }
   const yMin = spec.yMin ?? Math.min(0, ...values);
-  const yMax = niceMax(Math.max(...values, yMin + 1));
+  const yMax = niceMax(Math.max(...values, ...ruleValues, yMin + 1));
   const yOf = v => plot.y + plot.h - (v - yMin) / (yMax - yMin) * plot.h;
   const yFormat = spec.yFormat ?? (v => String(Math.round(v)));
   ctx.strokeStyle = '#e3e7ee';
@@ -48,7 +49,20 @@ function render(canvas, spec) {
     ctx.fillText(yFormat(v), 4, y + 4);
   }
   if (spec.type === 'bar') bars(ctx, spec, plot, yOf); else lines(ctx, spec, plot, yOf);
-  legend(ctx, series, plot, h);
+  rules(ctx, spec.rules ?? [], plot, yOf);
+  legend(ctx, [...series, ...(spec.rules ?? []).map(r => ({ name: r.name, color: r.color ?? '#d6343f' }))], plot, h);
+}
+
+// Horizontal reference lines (a legal threshold): spec.rules = [{ y, name, color }], kept in view.
+function rules(ctx, list, plot, yOf) {
+  for (const r of list) {
+    const y = Math.max(plot.y, Math.min(plot.y + plot.h, yOf(r.y)));
+    ctx.strokeStyle = r.color ?? '#d6343f';
+    ctx.lineWidth = 1.5;
+    ctx.setLineDash([6, 4]);
+    ctx.beginPath(); ctx.moveTo(plot.x, y); ctx.lineTo(plot.x + plot.w, y); ctx.stroke();
+    ctx.setLineDash([]);
+  }
 }
 
 function lines(ctx, spec, plot, yOf) {
