@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Telematics.Dashboard.Accounts;
 using Telematics.Dashboard.Fleet;
 using Telematics.Dashboard.Localization;
+using Telematics.Dashboard.Map;
 using Telematics.Dashboard.Storage;
 using Telematics.Ingest.Cases;
 using Telematics.Ingest.Hosting;
@@ -109,6 +110,7 @@ public static class DashboardHost
         });
 
         // Features register themselves here, one line each.
+        services.AddLiveMap(builder.Configuration, options);
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             if (options.Port >= 0)
@@ -136,5 +138,6 @@ public static class DashboardHost
 
         // Features map their endpoints here, one line each.
         app.MapScenario();
+        app.MapLiveMap();
     }
 }
