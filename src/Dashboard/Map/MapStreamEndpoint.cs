@@ -8,7 +8,7 @@ namespace Telematics.Dashboard.Map;
 /// <summary>
 /// <c>GET /map/stream[?since=seq]</c>: server-sent events. Each tick that changed something is one
 /// <c>delta</c> event (id = its sequence number); a client that reconnects (Last-Event-ID) or
-/// passes the snapshot's <c>seq</c> continues without a gap, otherwise — and whenever it fell
+/// passes the snapshot's <c>seq</c> as <c>since</c> continues without a gap, otherwise — and whenever it fell
 /// behind — it gets a <c>snapshot</c> event. A comment line every 15 s keeps idle connections open
 /// and finds dead ones. The stream ends when the client leaves or the host stops.
 /// </summary>
@@ -20,7 +20,9 @@ public static class MapStreamEndpoint
 
     public static async Task StreamAsync(HttpContext http, MapFeed feed, IHostApplicationLifetime lifetime, string? since)
     {
-        if (!TryPosition(since ?? http.Request.Headers["Last-Event-ID"].ToString(), out var position))
+        // A browser reconnecting sends Last-Event-ID (newer than the since= of the URL it reuses).
+        var lastEventId = http.Request.Headers["Last-Event-ID"].ToString();
+        if (!TryPosition(lastEventId is { Length: > 0 } ? lastEventId : since, out var position))
         {
             http.Response.StatusCode = StatusCodes.Status400BadRequest;
             await http.Response.WriteAsJsonAsync(new { error = "since must be a sequence number" }).ConfigureAwait(false);
