@@ -223,7 +223,7 @@ export class VehiclePanel {
       <header>
         <div><div class="plate">${escapeHtml(plate)}</div></div>
         <div class="actions">
-          <button type="button" data-action="centre" title="${escapeHtml(t('map.panel.follow'))}">⌖</button>
+          <button type="button" data-action="centre" title="${escapeHtml(t('map.panel.follow'))}">◎</button>
           <button type="button" data-action="close" aria-label="${escapeHtml(t('map.panel.close'))}">✕</button>
         </div>
       </header>
