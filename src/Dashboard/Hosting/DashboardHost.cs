@@ -9,6 +9,7 @@ using Telematics.Dashboard.Fleet;
 using Telematics.Dashboard.Gates;
 using Telematics.Dashboard.Localization;
 using Telematics.Dashboard.Reports;
+using Telematics.Dashboard.Map;
 using Telematics.Dashboard.Storage;
 using Telematics.Ingest.Cases;
 using Telematics.Ingest.Hosting;
@@ -120,6 +121,7 @@ public static class DashboardHost
         services.AddGateQueues();
         services.AddMonthlyReports();
         services.AddDeviceMonitoring();
+        services.AddLiveMap(builder.Configuration, options);
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             if (options.Port >= 0)
@@ -158,5 +160,6 @@ public static class DashboardHost
         app.MapCaseReview();
         app.MapGateQueues();
         app.MapMonthlyReports();
+        app.MapLiveMap();
     }
 }

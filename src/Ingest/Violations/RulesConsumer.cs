@@ -65,6 +65,26 @@ public sealed partial class RulesConsumer : IPositionConsumer, IHostedService, I
 
     public long CasesRaised { get; private set; }
 
+    /// <summary>
+    /// A copy of one driver's driving-time state (the key is <see cref="RuleEngine.DriverKey"/>), for
+    /// the dashboard to read today's driving. False for a driver not seen since the start.
+    /// </summary>
+    public bool TryGetDriving(string driverKey, out DrivingTimeState state)
+    {
+        if (_drivers.TryGetValue(driverKey, out var account))
+        {
+            lock (account)
+            {
+                state = account.State;
+            }
+
+            return true;
+        }
+
+        state = default;
+        return false;
+    }
+
     public async ValueTask OnPositionAsync(IngestedPosition position, CancellationToken cancellationToken)
     {
         if (position.Late)
