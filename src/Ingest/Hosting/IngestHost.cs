@@ -111,11 +111,15 @@ public static class IngestHost
             if (options.HttpPort >= 0)
             {
                 // Tagged, so that a host serving other pages too (the all-in-one dashboard) can keep the worker's endpoints on this port.
-                kestrel.Listen(IPAddress.Loopback, options.HttpPort, lo => lo.Use(next => connection =>
+                kestrel.Listen(IPAddress.Loopback, options.HttpPort, lo =>
                 {
-                    connection.Items[WorkerHttpConnection] = true;
-                    return next(connection);
-                }));
+                    listeners.Http = lo;
+                    lo.Use(next => connection =>
+                    {
+                        connection.Items[WorkerHttpConnection] = true;
+                        return next(connection);
+                    });
+                });
             }
         });
         builder.AddTelematicsMqtt();

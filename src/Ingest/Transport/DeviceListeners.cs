@@ -12,6 +12,12 @@ public sealed class DeviceListeners
 
     internal void Add(DeviceConnectionHandler handler, ListenOptions listen) => _listeners.Add((handler, listen));
 
+    /// <summary>The worker's own HTTP listener (health, metrics, live state), when enabled.</summary>
+    internal ListenOptions? Http { get; set; }
+
+    /// <summary>The bound port of the worker's HTTP listener (the real one when 0 was configured), or null when disabled.</summary>
+    public int? HttpPort => (Http?.EndPoint as IPEndPoint)?.Port;
+
     /// <summary>The port a protocol's listener is bound to (the real one when 0 was configured), or null when disabled.</summary>
     public int? PortOf(string protocol)
     {
