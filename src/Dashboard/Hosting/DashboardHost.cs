@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.AspNetCore.Hosting.StaticWebAssets;
 using Microsoft.Extensions.Options;
 using Telematics.Dashboard.Accounts;
+using Telematics.Dashboard.Api;
 using Telematics.Dashboard.Fleet;
 using Telematics.Dashboard.Localization;
 using Telematics.Dashboard.Storage;
@@ -109,6 +110,7 @@ public static class DashboardHost
         });
 
         // Features register themselves here, one line each.
+        services.AddAgencyApi(builder.Configuration);
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             if (options.Port >= 0)
@@ -136,5 +138,6 @@ public static class DashboardHost
 
         // Features map their endpoints here, one line each.
         app.MapScenario();
+        app.MapAgencyApi();
     }
 }
