@@ -25,6 +25,8 @@ public static class DashboardHost
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
             Args = args,
+            // The static assets manifest is named after the dashboard, also when a test process hosts it.
+            ApplicationName = typeof(DashboardHost).Assembly.GetName().Name,
             ContentRootPath = args.Any(a => a.StartsWith("--contentRoot", StringComparison.OrdinalIgnoreCase)) ? null : AppContext.BaseDirectory,
         });
 
@@ -63,7 +65,7 @@ public static class DashboardHost
         if (options.Simulator.Vehicles > 0)
         {
             // The simulated fleet's registry replaces the configured one, so that its vehicles have plates and operators.
-            var registry = Path.GetFullPath("demo-devices.json");
+            var registry = Path.GetFullPath(options.Simulator.Registry);
             using var logs = LoggerFactory.Create(_ => { });
             DemoFleetService.WriteRegistry(options.Simulator, registry, logs.CreateLogger("Telematics.Dashboard"));
             builder.Configuration["Telematics:Registry:Path"] = registry;
@@ -111,11 +113,13 @@ public static class DashboardHost
 
         // Features register themselves here, one line each.
         services.AddAgencyApi(builder.Configuration);
+        var listener = new DashboardListener();
+        services.AddSingleton(listener);
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             if (options.Port >= 0)
             {
-                kestrel.Listen(IPAddress.Parse(options.BindAddress), options.Port);
+                kestrel.Listen(IPAddress.Parse(options.BindAddress), options.Port, lo => listener.Options = lo);
             }
         });
     }
@@ -135,6 +139,14 @@ public static class DashboardHost
             http.Response.Cookies.Append(Ui.LanguageCookie, code == "en" ? "en" : "vi", new CookieOptions { HttpOnly = true, SameSite = SameSiteMode.Lax, MaxAge = TimeSpan.FromDays(365) });
             return Results.LocalRedirect(returnUrl is { Length: > 0 } && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//", StringComparison.Ordinal) ? returnUrl : "/");
         }).AllowAnonymous();
+
+        app.Lifetime.ApplicationStarted.Register(() =>
+        {
+            if (app.Services.GetRequiredService<DashboardListener>().Port is { } port)
+            {
+                app.Logger.LogInformation("Dashboard: http://localhost:{Port}/ ({Mode})", port, options.Mode);
+            }
+        });
 
         // Features map their endpoints here, one line each.
         app.MapScenario();

@@ -62,4 +62,7 @@ public sealed class SimulatorOptions
 
     /// <summary>How far in the past the simulated clock starts, so that tracks and cases exist within minutes.</summary>
     public TimeSpan Backlog { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>Where the simulated fleet's registry is written; the worker then reads it instead of Telematics:Registry:Path.</summary>
+    public string Registry { get; set; } = "demo-devices.json";
 }
