@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.AspNetCore.Hosting.StaticWebAssets;
 using Microsoft.Extensions.Options;
 using Telematics.Dashboard.Accounts;
+using Telematics.Dashboard.CaseReview;
 using Telematics.Dashboard.Api;
 using Telematics.Dashboard.Fleet;
 using Telematics.Dashboard.Localization;
@@ -112,6 +113,7 @@ public static class DashboardHost
         });
 
         // Features register themselves here, one line each.
+        services.AddCaseReview();
         services.AddAgencyApi(builder.Configuration);
         var listener = new DashboardListener();
         services.AddSingleton(listener);
@@ -150,6 +152,7 @@ public static class DashboardHost
 
         // Features map their endpoints here, one line each.
         app.MapScenario();
+        app.MapCaseReview();
         app.MapAgencyApi();
     }
 }

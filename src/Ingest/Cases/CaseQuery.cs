@@ -20,6 +20,9 @@ public sealed record CaseQuery
 
     public string? Assignee { get; init; }
 
+    /// <summary>Part of a plate (letters and digits compared, "-", "." and spaces ignored) or of a device id.</summary>
+    public string? Search { get; init; }
+
     public DateTime? FromUtc { get; init; }
 
     public DateTime? ToUtc { get; init; }
@@ -28,6 +31,10 @@ public sealed record CaseQuery
     public int Page { get; init; } = 1;
 
     public int PageSize { get; init; } = 50;
+
+    /// <summary>A plate's letters and digits, upper case: "12c-345.67" → "12C34567".</summary>
+    public static string PlateKey(string text) =>
+        string.Concat(text.Where(char.IsLetterOrDigit)).ToUpperInvariant();
 }
 
 /// <summary>One page of cases and how many match in all.</summary>

@@ -10,7 +10,7 @@ namespace Telematics.Ingest.Cases;
 /// resent episode never makes a second case), each with an append-only history, plus the rules'
 /// saved state. Thread-safe: each call opens a pooled connection.
 /// </summary>
-public sealed class SqliteCaseStore
+public sealed partial class SqliteCaseStore
 {
     private const string TimeFormat = "yyyy-MM-dd'T'HH:mm:ss.fff'Z'";
     private readonly string _connectionString;
@@ -92,36 +92,7 @@ public sealed class SqliteCaseStore
     {
         var page = Math.Max(1, query.Page);
         var size = Math.Clamp(query.PageSize, 1, CaseQuery.MaxPageSize);
-        var where = new List<string>();
-        var parameters = new List<(string, object)>();
-        void Filter(string? value, string column)
-        {
-            if (!string.IsNullOrEmpty(value))
-            {
-                where.Add($"{column} = ${column}");
-                parameters.Add(("$" + column, value));
-            }
-        }
-
-        Filter(query.Kind, "kind");
-        Filter(query.Status, "status");
-        Filter(query.Operator, "operator");
-        Filter(query.Corridor, "corridor");
-        Filter(query.DeviceId, "device_id");
-        Filter(query.Assignee, "assignee");
-        if (query.FromUtc is { } from)
-        {
-            where.Add("start_utc >= $from");
-            parameters.Add(("$from", Format(from)));
-        }
-
-        if (query.ToUtc is { } to)
-        {
-            where.Add("start_utc < $to");
-            parameters.Add(("$to", Format(to)));
-        }
-
-        var filter = where.Count > 0 ? "WHERE " + string.Join(" AND ", where) : string.Empty;
+        var (filter, parameters) = Where(query, withStatus: true);
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         var count = connection.CreateCommand();
         count.CommandText = "SELECT COUNT(*) FROM cases " + filter;
@@ -134,6 +105,54 @@ public sealed class SqliteCaseStore
         var clause = filter + " ORDER BY start_utc DESC, id LIMIT " + size.ToString(CultureInfo.InvariantCulture) + " OFFSET " + ((page - 1L) * size).ToString(CultureInfo.InvariantCulture);
         var items = await ReadCasesAsync(connection, clause, parameters, cancellationToken).ConfigureAwait(false);
         return new CasePage(items, total, page, size);
+    }
+
+    /// <summary>How many cases match <paramref name="query"/> in each status, its status filter left out (the officers' tabs).</summary>
+    public async Task<IReadOnlyDictionary<string, int>> StatusCountsAsync(CaseQuery query, CancellationToken cancellationToken = default)
+    {
+        var (filter, parameters) = Where(query, withStatus: false);
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        var select = connection.CreateCommand();
+        select.CommandText = "SELECT status, COUNT(*) FROM cases " + filter + " GROUP BY status";
+        foreach (var (name, value) in parameters)
+        {
+            select.Parameters.AddWithValue(name, value);
+        }
+
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        await using var reader = await select.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            counts[reader.GetString(0)] = reader.GetInt32(1);
+        }
+
+        return counts;
+    }
+
+    /// <summary>
+    /// Every case matching <paramref name="query"/> (paging ignored), newest first, read by one
+    /// statement so that the export is one consistent snapshot however long it takes. The cases
+    /// come without their history (exports do not carry it).
+    /// </summary>
+    public async IAsyncEnumerable<StoredCase> ExportAsync(CaseQuery query, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var (filter, parameters) = Where(query, withStatus: true);
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        var select = connection.CreateCommand();
+        select.CommandText = "SELECT status, created_utc, body, assignee FROM cases " + filter + " ORDER BY start_utc DESC, id";
+        foreach (var (name, value) in parameters)
+        {
+            select.Parameters.AddWithValue(name, value);
+        }
+
+        await using var reader = await select.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            yield return new StoredCase(CaseJsonReader.Parse(reader.GetString(2)), reader.GetString(0), Parse(reader.GetString(1)), [])
+            {
+                Assignee = reader.IsDBNull(3) ? null : reader.GetString(3),
+            };
+        }
     }
 
     /// <summary>The distinct operators and corridors that cases name, for the officers' filter lists.</summary>
@@ -155,26 +174,6 @@ public sealed class SqliteCaseStore
         }
 
         return (await DistinctAsync("operator").ConfigureAwait(false), await DistinctAsync("corridor").ConfigureAwait(false));
-    }
-
-    /// <summary>Changes a case's status and records who did it, in one transaction.</summary>
-    public async Task<bool> SetStatusAsync(string id, string status, string actor, string? note, DateTime nowUtc, CancellationToken cancellationToken = default)
-    {
-        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        var update = connection.CreateCommand();
-        update.Transaction = transaction;
-        update.CommandText = "UPDATE cases SET status = $status WHERE id = $id";
-        update.Parameters.AddWithValue("$status", status);
-        update.Parameters.AddWithValue("$id", id);
-        if (await update.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 0)
-        {
-            return false;
-        }
-
-        await AppendHistoryAsync(connection, transaction, id, new CaseHistoryEntry(nowUtc, actor, status, note), cancellationToken).ConfigureAwait(false);
-        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-        return true;
     }
 
     /// <summary>Saves rule state values by key (vehicle or driver) in one transaction.</summary>
@@ -212,6 +211,56 @@ public sealed class SqliteCaseStore
 
         return states;
     }
+
+    private static (string Clause, List<(string Name, object Value)> Parameters) Where(CaseQuery query, bool withStatus)
+    {
+        var where = new List<string>();
+        var parameters = new List<(string, object)>();
+        void Filter(string? value, string column)
+        {
+            if (!string.IsNullOrEmpty(value))
+            {
+                where.Add($"{column} = ${column}");
+                parameters.Add(("$" + column, value));
+            }
+        }
+
+        Filter(query.Kind, "kind");
+        if (withStatus)
+        {
+            Filter(query.Status, "status");
+        }
+
+        Filter(query.Operator, "operator");
+        Filter(query.Corridor, "corridor");
+        Filter(query.DeviceId, "device_id");
+        Filter(query.Assignee, "assignee");
+        if (query.FromUtc is { } from)
+        {
+            where.Add("start_utc >= $from");
+            parameters.Add(("$from", Format(from)));
+        }
+
+        if (query.ToUtc is { } to)
+        {
+            where.Add("start_utc < $to");
+            parameters.Add(("$to", Format(to)));
+        }
+
+        if (!string.IsNullOrWhiteSpace(query.Search))
+        {
+            // Plates are written "12C-345.67" or "12C34567": compare their letters and digits only; device ids as typed.
+            where.Add("(replace(replace(replace(upper(coalesce(plate, '')), '-', ''), '.', ''), ' ', '') LIKE $plate ESCAPE '\\' OR device_id LIKE $device ESCAPE '\\')");
+            var plate = CaseQuery.PlateKey(query.Search);
+            parameters.Add(("$plate", plate.Length > 0 ? Contains(plate) : DBNull.Value));
+            parameters.Add(("$device", Contains(query.Search.Trim())));
+        }
+
+        return (where.Count > 0 ? "WHERE " + string.Join(" AND ", where) : string.Empty, parameters);
+    }
+
+    private static string Contains(string text) =>
+        "%" + text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
 
     private static async Task AppendHistoryAsync(SqliteConnection connection, SqliteTransaction transaction, string id, CaseHistoryEntry entry, CancellationToken cancellationToken)
     {
