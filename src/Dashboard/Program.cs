@@ -7,6 +7,7 @@ using Telematics.Dashboard.Hosting;
 var root = new RootCommand("Telematics dashboard: live fleet map, border gates, case review, reports and the agency API (http://localhost:8080)")
 {
     UsersCommand.Create(),
+    ApiKeysCommand.Create(),
 };
 root.TreatUnmatchedTokensAsErrors = false;
 root.SetAction(async (parse, cancellationToken) =>

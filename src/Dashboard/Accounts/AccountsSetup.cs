@@ -86,7 +86,7 @@ public static class AccountsSetup
     private static Task RedirectOrStatus(RedirectContext<CookieAuthenticationOptions> context, int status)
     {
         var request = context.Request;
-        var wantsJson = request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase)
+        var wantsJson = request.Path.StartsWithSegments("/api/v1", StringComparison.OrdinalIgnoreCase)
             || request.Path.StartsWithSegments("/live", StringComparison.OrdinalIgnoreCase)
             || request.Headers.Accept.Any(a => a is not null && (a.Contains("application/json", StringComparison.OrdinalIgnoreCase) || a.Contains("text/event-stream", StringComparison.OrdinalIgnoreCase)))
             || request.Headers.XRequestedWith == "fetch";

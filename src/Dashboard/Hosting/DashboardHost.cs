@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using Telematics.Dashboard.Accounts;
 using Telematics.Dashboard.CaseReview;
 using Telematics.Dashboard.Devices;
+using Telematics.Dashboard.Api;
 using Telematics.Dashboard.Fleet;
 using Telematics.Dashboard.Gates;
 using Telematics.Dashboard.Localization;
@@ -116,6 +117,7 @@ public static class DashboardHost
 
         // Features register themselves here, one line each.
         services.AddCaseReview();
+        services.AddAgencyApi(builder.Configuration);
         var listener = new DashboardListener();
         services.AddSingleton(listener);
         services.AddGateQueues();
@@ -161,5 +163,6 @@ public static class DashboardHost
         app.MapGateQueues();
         app.MapMonthlyReports();
         app.MapLiveMap();
+        app.MapAgencyApi();
     }
 }
