@@ -35,10 +35,18 @@ public sealed class LiveDashboard : IAsyncDisposable
     public SqliteCaseStore Cases => Services.GetRequiredService<SqliteCaseStore>();
 
     /// <summary>Starts a dashboard; <paramref name="vehicles"/> simulated vehicles feed it (0: none).</summary>
-    public static async Task<LiveDashboard> StartAsync(int vehicles = 0, params string[] settings)
+    public static Task<LiveDashboard> StartAsync(int vehicles = 0, params string[] settings) => StartAsync(vehicles, null, settings);
+
+    /// <summary>Starts a dashboard whose worker reads <paramref name="registryJson"/> as its device registry.</summary>
+    public static async Task<LiveDashboard> StartAsync(int vehicles, string? registryJson, params string[] settings)
     {
         var directory = Path.Combine(Path.GetTempPath(), "telematics-live-" + Guid.NewGuid().ToString("N"));
         System.IO.Directory.CreateDirectory(directory);
+        if (registryJson is not null)
+        {
+            await File.WriteAllTextAsync(Path.Combine(directory, "devices.json"), registryJson);
+        }
+
         string[] args =
         [
             "--Telematics:BindAddress=127.0.0.1",
