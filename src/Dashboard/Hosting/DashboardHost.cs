@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Hosting.StaticWebAssets;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -103,6 +104,11 @@ public static class DashboardHost
         services.Configure<Telematics.Ingest.Violations.RulesOptions>(builder.Configuration.GetSection(Telematics.Ingest.Violations.RulesOptions.Section));
         services.AddSingleton(sp => new DashboardDatabase(sp.GetRequiredService<IOptions<DashboardOptions>>().Value.Database));
         services.AddHttpContextAccessor();
+
+        // Session cookies and anti-forgery tokens are protected with keys kept next to the dashboard
+        // database, so that sessions survive a restart and two dashboards never share keys by accident.
+        var keys = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(options.Database))!, "dashboard-keys");
+        services.AddDataProtection().SetApplicationName("telematics-dashboard").PersistKeysToFileSystem(new DirectoryInfo(keys));
         // Vietnamese text is written as is, not as &#x...; entities.
         services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddSingleton<Texts>();

@@ -68,7 +68,11 @@ public sealed class Browser : IAsyncLifetime
         await page.FillAsync("input[name=UserName]", user);
         await page.FillAsync("input[name=Password]", password);
         await page.ClickAsync("button[type=submit]");
-        await page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal));
+
+        // Committed is enough: the page's own locators wait for what they need, and a busy machine
+        // can hold the "load" event of a page with a long-lived stream.
+        await page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal), new PageWaitForURLOptions { WaitUntil = WaitUntilState.Commit });
+        await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
     }
 
     public static Task ScreenshotAsync(IPage page, string name) =>
