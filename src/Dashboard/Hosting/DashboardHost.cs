@@ -92,7 +92,12 @@ public static class DashboardHost
         builder.Services.AddSingleton(sp => new SqliteCaseStore(
             sp.GetRequiredService<IOptions<CaseStoreOptions>>().Value.Database,
             sp.GetRequiredService<ILogger<SqliteCaseStore>>()));
-        builder.Services.AddHttpClient<RemoteFleetView>();
+        // One instance both polls (hosted) and answers (IFleetView); a typed HttpClient would be transient.
+        builder.Services.AddHttpClient();
+        builder.Services.AddSingleton(sp => new RemoteFleetView(
+            sp.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(RemoteFleetView)),
+            sp.GetRequiredService<IOptions<DashboardOptions>>(),
+            sp.GetRequiredService<ILogger<RemoteFleetView>>()));
         builder.Services.AddSingleton<IFleetView>(sp => sp.GetRequiredService<RemoteFleetView>());
         builder.Services.AddHostedService(sp => sp.GetRequiredService<RemoteFleetView>());
     }
