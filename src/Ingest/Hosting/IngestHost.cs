@@ -63,7 +63,7 @@ public static class IngestHost
             sp.GetRequiredService<DeviceRegistry>(),
             sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<DeviceListeners>();
-        services.AddSingleton<DeviceActivity>();
+        services.AddSingleton(sp => new DeviceActivity(sp.GetRequiredService<TimeProvider>(), sp.GetServices<IDeviceEventObserver>()));
         AddRules(builder);
         builder.AddDistanceLedger();
 
@@ -154,7 +154,8 @@ public static class IngestHost
             sp.GetRequiredService<IOptions<RulesOptions>>(),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<RulesConsumer>>(),
-            sp.GetService<System.Diagnostics.Metrics.IMeterFactory>()));
+            sp.GetService<System.Diagnostics.Metrics.IMeterFactory>(),
+            sp.GetServices<ICaseObserver>()));
         services.AddSingleton<IPositionConsumer>(sp => sp.GetRequiredService<RulesConsumer>());
         services.AddHostedService(sp => sp.GetRequiredService<RulesConsumer>());
     }

@@ -45,6 +45,8 @@ public static class InfluxRegistration
             sp.GetRequiredService<InfluxMetrics>(),
             sp.GetRequiredService<ILogger<InfluxWriter>>()));
         services.AddSingleton<IPositionConsumer>(sp => new InfluxPositionSink(sp.GetRequiredService<InfluxWriter>()));
+        services.AddSingleton<Violations.ICaseObserver>(sp => new InfluxViolationSink(sp.GetRequiredService<InfluxWriter>()));
+        services.AddSingleton<Transport.IDeviceEventObserver>(sp => new InfluxDeviceEventSink(sp.GetRequiredService<InfluxWriter>()));
         services.AddSingleton(sp => new InfluxQueries(sp.GetRequiredService<InfluxHttpClient>(), sp.GetRequiredService<IOptions<InfluxOptions>>().Value));
         services.AddHostedService(sp => sp.GetRequiredService<InfluxWriter>());
         return builder;

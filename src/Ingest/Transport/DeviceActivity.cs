@@ -9,8 +9,9 @@ namespace Telematics.Ingest.Transport;
 /// interlocked writes and no allocation). Thread-safe: a device may reconnect while its old
 /// connection is still closing.
 /// </summary>
-public sealed class DeviceActivity(TimeProvider time)
+public sealed class DeviceActivity(TimeProvider time, IEnumerable<IDeviceEventObserver>? observers = null)
 {
+    private readonly IDeviceEventObserver[] _observers = observers?.ToArray() ?? [];
     private readonly ConcurrentDictionary<string, DeviceActivityEntry> _devices = new(StringComparer.Ordinal);
     private long _unidentifiedBadFrames;
 
@@ -41,6 +42,21 @@ public sealed class DeviceActivity(TimeProvider time)
     internal DeviceActivityEntry Identify(string deviceId) => _devices.GetOrAdd(deviceId, static id => new DeviceActivityEntry(id));
 
     internal void CountUnidentifiedBadFrame() => Interlocked.Increment(ref _unidentifiedBadFrames);
+
+    /// <summary>Tells the observers (rare events only: connections and bad frames, never good frames).</summary>
+    internal void Notify(DeviceConnectionEvent kind, string protocol, string? deviceId, string? reason, string? remote)
+    {
+        if (_observers.Length == 0)
+        {
+            return;
+        }
+
+        var now = time.GetUtcNow().UtcDateTime;
+        foreach (var observer in _observers)
+        {
+            observer.OnDeviceEvent(new DeviceEvent(now, kind, protocol, deviceId, reason, remote));
+        }
+    }
 }
 
 /// <summary>
@@ -54,6 +70,7 @@ public sealed class ConnectionActivity
     private readonly string? _remote;
     private readonly long _openedTicks;
     private DeviceActivityEntry? _entry;
+    private string? _deviceId;
     private int _badBeforeLogin;
     private int _closed;
 
@@ -77,14 +94,17 @@ public sealed class ConnectionActivity
 
         _entry = _owner.Identify(deviceId);
         _entry.Connected(_protocol, _remote, _openedTicks, _badBeforeLogin);
+        _deviceId = deviceId;
+        _owner.Notify(DeviceConnectionEvent.Connected, _protocol, deviceId, null, _remote);
     }
 
     /// <summary>A frame decoded and accepted (a login counts once it identified the device).</summary>
     public void Frame() => _entry?.Frame(_owner.NowTicks);
 
-    /// <summary>A frame refused, a stream closed for bad bytes or a truncated frame.</summary>
-    public void BadFrame()
+    /// <summary>A frame refused, a stream closed for bad bytes or a truncated frame, and why.</summary>
+    public void BadFrame(string? reason = null)
     {
+        _owner.Notify(DeviceConnectionEvent.BadFrame, _protocol, _deviceId, reason, _remote);
         if (_entry is { } entry)
         {
             entry.BadFrame();
@@ -98,9 +118,10 @@ public sealed class ConnectionActivity
 
     public void Close()
     {
-        if (Interlocked.Exchange(ref _closed, 1) == 0)
+        if (Interlocked.Exchange(ref _closed, 1) == 0 && _entry is { } entry)
         {
-            _entry?.Disconnected(_owner.NowTicks);
+            entry.Disconnected(_owner.NowTicks);
+            _owner.Notify(DeviceConnectionEvent.Disconnected, _protocol, _deviceId, null, _remote);
         }
     }
 }

@@ -148,7 +148,7 @@ public sealed partial class DeviceConnectionHandler : ConnectionHandler
 
             if (buffer.Length > _limits.MaxFrameBytes)
             {
-                activity?.BadFrame();
+                activity?.BadFrame("frame too large");
                 _metrics.BadFrame(_protocol.Name, "frame too large");
                 LogBadStream(_protocol.Name, session.DeviceId, remote, "frame too large");
                 return;
@@ -161,7 +161,7 @@ public sealed partial class DeviceConnectionHandler : ConnectionHandler
             {
                 if (!buffer.IsEmpty)
                 {
-                    activity?.BadFrame();
+                    activity?.BadFrame("truncated frame at end of stream");
                     _metrics.BadFrame(_protocol.Name, "truncated frame at end of stream");
                     LogBadStream(_protocol.Name, session.DeviceId, remote, "truncated frame at end of stream");
                 }
@@ -211,12 +211,12 @@ public sealed partial class DeviceConnectionHandler : ConnectionHandler
                         break;
                     case DecodeStatus.Rejected:
                         // Not acked: the device resends it.
-                        activity?.BadFrame();
+                        activity?.BadFrame(result.Reason ?? "rejected");
                         _metrics.BadFrame(_protocol.Name, result.Reason ?? "rejected");
                         LogBadFrame(_protocol.Name, session.DeviceId, remote, result.Reason);
                         break;
                     default:
-                        activity?.BadFrame();
+                        activity?.BadFrame(result.Reason ?? "closed");
                         _metrics.BadFrame(_protocol.Name, result.Reason ?? "closed");
                         LogClosedByProtocol(_protocol.Name, session.DeviceId, remote, result.Reason);
                         wroteReply |= WriteReply(output, reply);
@@ -234,7 +234,7 @@ public sealed partial class DeviceConnectionHandler : ConnectionHandler
         }
         catch (FrameException ex)
         {
-            activity?.BadFrame();
+            activity?.BadFrame(ex.Message);
             _metrics.BadFrame(_protocol.Name, ex.Message);
             LogBadStream(_protocol.Name, session.DeviceId, remote, ex.Message);
             outcome = Outcome.Close;

@@ -48,11 +48,13 @@ public sealed partial class RulesConsumer : IPositionConsumer, IHostedService, I
     private readonly ConcurrentDictionary<string, (DeviceEntry? Entry, VehicleInfo Info)> _vehicles = new(StringComparer.Ordinal);
     private readonly Counter<long> _casesRaised;
     private readonly Meter _meter;
+    private readonly ICaseObserver[] _observers;
     private CancellationTokenSource? _stopping;
     private Task _saving = Task.CompletedTask;
 
-    public RulesConsumer(ScenarioSource scenario, SqliteCaseStore store, GateBoard gates, IOptions<RulesOptions> options, TimeProvider time, ILogger<RulesConsumer> logger, IMeterFactory? meters = null)
+    public RulesConsumer(ScenarioSource scenario, SqliteCaseStore store, GateBoard gates, IOptions<RulesOptions> options, TimeProvider time, ILogger<RulesConsumer> logger, IMeterFactory? meters = null, IEnumerable<ICaseObserver>? observers = null)
     {
+        _observers = observers?.ToArray() ?? [];
         _scenario = scenario;
         _store = store;
         _gates = gates;
@@ -175,6 +177,10 @@ public sealed partial class RulesConsumer : IPositionConsumer, IHostedService, I
             if (added)
             {
                 LogCaseRaised(c.Kind, c.CaseId, c.Plate ?? c.DeviceId, c.Corridor);
+                foreach (var observer in _observers)
+                {
+                    observer.OnCaseStored(c);
+                }
             }
         }
         catch (Exception ex) when (ex is Microsoft.Data.Sqlite.SqliteException or IOException)

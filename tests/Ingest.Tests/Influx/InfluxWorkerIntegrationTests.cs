@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Telematics.Devices.Fleet;
 using Telematics.Devices.Routes;
+using Telematics.Ingest.Cases;
 using Telematics.Ingest.Influx;
 using Telematics.Ingest.Influx.Queries;
 using Telematics.Ingest.Tests.Support;
@@ -43,10 +44,28 @@ public sealed class InfluxWorkerIntegrationTests(InfluxFixture influx) : IClassF
         var fleet = new FleetRunner(options, RouteLibrary.LangSon(), NullLogger.Instance);
         await fleet.RunAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(60));
         var metrics = worker.Services.GetRequiredService<InfluxMetrics>();
-        await Eventually.True(() => metrics.PointsWritten == 300, $"300 points written ({metrics.PointsWritten} written, {metrics.SpooledBatches} spooled, {metrics.DeadLetters} dead, {worker.Metrics.DeliveredTotal} delivered, {fleet.Stats.RecordsAcked} acked, {fleet.Stats.Errors} errors)", TimeSpan.FromSeconds(20));
+        var store = worker.Services.GetRequiredService<SqliteCaseStore>();
+        await Eventually.True(
+            () => influx.Server.CountAsync(database).Result == 300,
+            $"300 positions in influxd ({metrics.PointsWritten} points written, {metrics.SpooledBatches} spooled, {metrics.DeadLetters} dead, {worker.Metrics.DeliveredTotal} delivered, {fleet.Stats.RecordsAcked} acked, {fleet.Stats.Errors} errors)",
+            TimeSpan.FromSeconds(20));
+
+        // Every case the rules stored is also a "violation" point, with its case id.
+        var cases = await store.ListAsync();
+        Assert.NotEmpty(cases);
+        await Eventually.True(() => influx.Server.CountAsync(database, "violation", "case_id").Result == cases.Count, $"{cases.Count} violation points", TimeSpan.FromSeconds(20));
+        var violations = await influx.Server.RowsAsync("SELECT case_id, kind, vehicle FROM \"violation\"", database);
+        Assert.Equal(cases.Select(c => c.Id).Order(StringComparer.Ordinal), violations.Select(r => r["case_id"].GetString()!).Order(StringComparer.Ordinal));
+        Assert.All(violations, r => Assert.StartsWith("12C-", r["vehicle"].GetString(), StringComparison.Ordinal));
+
+        // Each device's connection is a "device" point: connected when it identified itself, disconnected when the fleet ended.
+        await Eventually.True(() => influx.Server.CountAsync(database, "device", "count").Result >= 12, "connected and disconnected points", TimeSpan.FromSeconds(20));
+        var events = await influx.Server.RowsAsync("SELECT count(\"count\") FROM \"device\" GROUP BY \"event\"", database);
+        Assert.Equal(12, events.Sum(r => r["count"].GetInt64()));
+        var connected = await influx.Server.RowsAsync("SELECT \"count\", \"device\" FROM \"device\" WHERE \"event\" = 'connected'", database);
+        Assert.Equal(fleet.SentRecords.Keys.Order(StringComparer.Ordinal), connected.Select(r => r["device"].GetString()!).Order(StringComparer.Ordinal));
 
         Assert.Equal(0, fleet.Stats.Errors);
-        Assert.Equal(300, await influx.Server.CountAsync(database));
         var queries = worker.Services.GetRequiredService<InfluxQueries>();
         var last = await queries.LastPositionsAsync(CancellationToken.None);
         Assert.Equal(6, last.Count);

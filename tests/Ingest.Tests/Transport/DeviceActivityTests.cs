@@ -73,6 +73,37 @@ public sealed class DeviceActivityTests
         Assert.Empty(activity.Snapshot());
     }
 
+    [Fact]
+    public void Observers_hear_connections_and_bad_frames_with_their_reasons_but_not_good_frames()
+    {
+        var heard = new List<DeviceEvent>();
+        var activity = new DeviceActivity(TimeProvider.System, [new RecordingObserver(heard)]);
+        var connection = activity.Open("gt06", "127.0.0.1:50000");
+
+        connection.BadFrame("crc mismatch");
+        connection.Identify(Imei);
+        connection.Frame();
+        connection.Frame();
+        connection.BadFrame("truncated frame at end of stream");
+        connection.Close();
+        connection.Close();
+
+        Assert.Equal(
+            [
+                (DeviceConnectionEvent.BadFrame, (string?)null, (string?)"crc mismatch"),
+                (DeviceConnectionEvent.Connected, Imei, null),
+                (DeviceConnectionEvent.BadFrame, Imei, "truncated frame at end of stream"),
+                (DeviceConnectionEvent.Disconnected, Imei, null),
+            ],
+            heard.Select(e => (e.Kind, e.DeviceId, e.Reason)));
+        Assert.All(heard, e => Assert.Equal(("gt06", "127.0.0.1:50000"), (e.Protocol, e.Remote)));
+    }
+
+    private sealed class RecordingObserver(List<DeviceEvent> heard) : IDeviceEventObserver
+    {
+        public void OnDeviceEvent(DeviceEvent deviceEvent) => heard.Add(deviceEvent);
+    }
+
     private static byte[] Encode(Action<IBufferWriter<byte>> write)
     {
         var writer = new ArrayBufferWriter<byte>();
