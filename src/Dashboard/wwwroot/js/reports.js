@@ -13,7 +13,8 @@ if (data) {
     type: 'bar',
     labels: data.operators.map(o => o.name),
     series: [{ name: data.labels.km, color: BRAND, values: data.operators.map(o => o.km) }],
-    yFormat: v => formatNumber(v),
+    // Small totals (early in a month, a short demo) keep a decimal so the axis does not read 0, 0, 1, 1.
+    yFormat: v => formatNumber(v, Math.max(...data.operators.map(o => o.km), 0) < 10 ? 1 : 0),
     empty: data.labels.empty,
   });
   drawChart(document.getElementById('chart-vehicles'), {
