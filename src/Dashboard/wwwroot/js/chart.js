@@ -115,9 +115,11 @@ function bars(ctx, spec, plot, yOf) {
       ctx.fillRect(x, yOf(v), barW - 1, yOf(0) - yOf(v));
     });
     ctx.fillStyle = '#667085';
-    const text = String(label);
+    // Long names (operators) are shortened with an ellipsis to their bar group's width.
+    let text = String(label);
+    while (text.length > 3 && ctx.measureText(text).width > groupW - 6) text = text.slice(0, -2) + '…';
     const tw = ctx.measureText(text).width;
-    if (tw < groupW || i % Math.ceil(tw / groupW + 0.5) === 0) ctx.fillText(text, plot.x + i * groupW + groupW / 2 - tw / 2, plot.y + plot.h + 16);
+    ctx.fillText(text, plot.x + i * groupW + groupW / 2 - tw / 2, plot.y + plot.h + 16);
   });
 }
 
