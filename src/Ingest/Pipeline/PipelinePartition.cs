@@ -68,7 +68,10 @@ internal sealed class PipelinePartition
         var reader = _queue.Reader;
         while (await reader.WaitToReadAsync().ConfigureAwait(false))
         {
-            while (reader.TryRead(out var record))
+            // At most a queue's worth per round, then release: with fast writers an unbounded read
+            // would move the whole backlog into the reorder buffers and defeat the backpressure.
+            var budget = _options.QueueCapacity;
+            while (budget-- > 0 && reader.TryRead(out var record))
             {
                 if (record is not null)
                 {

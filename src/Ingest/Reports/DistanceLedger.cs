@@ -28,6 +28,8 @@ public sealed partial class DistanceLedger : IPositionConsumer, IHostedService, 
     private Dictionary<(string DeviceId, DateOnly Day), Pending> _pending = [];
     private readonly CancellationTokenSource _stopping = new();
     private Task _flushing = Task.CompletedTask;
+    private readonly Lock _stopLock = new();
+    private Task? _stopped;
 
     public DistanceLedger(DistanceDailyStore store, IOptions<DistanceLedgerOptions> options, ILogger<DistanceLedger> logger)
     {
@@ -128,7 +130,16 @@ public sealed partial class DistanceLedger : IPositionConsumer, IHostedService, 
         return Task.CompletedTask;
     }
 
-    public async Task StopAsync(CancellationToken cancellationToken)
+    /// <summary>Flushes what is left. Runs once: a host stopped twice gets the same flush.</summary>
+    public Task StopAsync(CancellationToken cancellationToken)
+    {
+        lock (_stopLock)
+        {
+            return _stopped ??= StopOnceAsync();
+        }
+    }
+
+    private async Task StopOnceAsync()
     {
         await _stopping.CancelAsync().ConfigureAwait(false);
         await _flushing.ConfigureAwait(false);

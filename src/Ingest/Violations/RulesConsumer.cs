@@ -51,6 +51,8 @@ public sealed partial class RulesConsumer : IPositionConsumer, IHostedService, I
     private readonly ICaseObserver[] _observers;
     private CancellationTokenSource? _stopping;
     private Task _saving = Task.CompletedTask;
+    private readonly Lock _stopLock = new();
+    private Task? _stopped;
 
     public RulesConsumer(ScenarioSource scenario, SqliteCaseStore store, GateBoard gates, IOptions<RulesOptions> options, TimeProvider time, ILogger<RulesConsumer> logger, IMeterFactory? meters = null, IEnumerable<ICaseObserver>? observers = null)
     {
@@ -149,8 +151,20 @@ public sealed partial class RulesConsumer : IPositionConsumer, IHostedService, I
         _saving = SavePeriodicallyAsync(_stopping.Token);
     }
 
-    /// <summary>Saves every vehicle's state. Called after the pipeline has drained (it is registered before it).</summary>
-    public async Task StopAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Saves every vehicle's state. Called after the pipeline has drained (it is registered before
+    /// it). Runs once: a host stopped twice (a test host and its entry point both stop it) gets
+    /// the same save.
+    /// </summary>
+    public Task StopAsync(CancellationToken cancellationToken)
+    {
+        lock (_stopLock)
+        {
+            return _stopped ??= StopOnceAsync();
+        }
+    }
+
+    private async Task StopOnceAsync()
     {
         if (_stopping is not null)
         {

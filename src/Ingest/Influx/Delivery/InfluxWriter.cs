@@ -51,6 +51,9 @@ public sealed partial class InfluxWriter : IHostedService, IAsyncDisposable
     private long _lastQuotaLog;
     private long _droppedSinceLog;
 
+    private readonly Lock _stopLock = new();
+    private Task? _stopping;
+
     public InfluxWriter(InfluxOptions options, InfluxHttpClient client, DiskSpool spool, DeadLetterFile deadLetters, InfluxMetrics metrics, ILogger<InfluxWriter> logger)
     {
         _options = options;
@@ -130,13 +133,17 @@ public sealed partial class InfluxWriter : IHostedService, IAsyncDisposable
         }
     }
 
-    public async Task StopAsync(CancellationToken cancellationToken)
+    /// <summary>Flushes, lets the writers finish within ShutdownTimeout and spools the rest. Runs once: later or concurrent calls get the same task.</summary>
+    public Task StopAsync(CancellationToken cancellationToken)
     {
-        if (_stopped)
+        lock (_stopLock)
         {
-            return;
+            return _stopping ??= StopOnceAsync(cancellationToken);
         }
+    }
 
+    private async Task StopOnceAsync(CancellationToken cancellationToken)
+    {
         await _stop.CancelAsync().ConfigureAwait(false);
         lock (_gate)
         {
