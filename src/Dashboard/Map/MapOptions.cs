@@ -6,7 +6,7 @@ public sealed class MapOptions
     public const string Section = "Telematics:Dashboard:Map";
 
     /// <summary>How often changed vehicles are pushed to the open maps.</summary>
-    public TimeSpan TickInterval { get; set; } = TimeSpan.FromMilliseconds(500);
+    public TimeSpan TickInterval { get; set; } = TimeSpan.FromMilliseconds(250);
 
     /// <summary>A vehicle whose last report was received longer ago than this is offline.</summary>
     public TimeSpan OfflineAfter { get; set; } = TimeSpan.FromMinutes(10);

@@ -12,7 +12,7 @@ public sealed class PipelineOptions
     public int QueueCapacity { get; set; } = 8192;
 
     /// <summary>How long a record waits for earlier (late) records of its vehicle before it is released in device-time order. 0 turns reordering off.</summary>
-    public TimeSpan ReorderWindow { get; set; } = TimeSpan.FromSeconds(1);
+    public TimeSpan ReorderWindow { get; set; } = TimeSpan.FromMilliseconds(500);
 
     /// <summary>How many recent record times per vehicle are remembered to drop resent duplicates (8 bytes each).</summary>
     public int DuplicateHistory { get; set; } = 256;

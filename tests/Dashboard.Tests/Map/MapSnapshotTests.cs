@@ -25,7 +25,7 @@ public sealed class MapSnapshotTests(MapFixture fixture) : IClassFixture<MapFixt
         Assert.Equal("12C-101.02", snapshot.GetProperty("plates")[stopped].GetString());
         Assert.Equal([2184568, 10675891, 52, 45, 0], Values(snapshot, moving));
         Assert.Equal([2190123, 10677111, 0, 270, 1], Values(snapshot, stopped));
-        Assert.Equal(500, snapshot.GetProperty("tick").GetInt32());
+        Assert.Equal(250, snapshot.GetProperty("tick").GetInt32()); // the push interval the page is told
     }
 
     [Fact]

@@ -58,6 +58,11 @@ stats.reset();
 window.__mapStats = stats;
 
 const fleet = new Fleet();
+/** Where the map has a vehicle now (for the benchmark's arrival → drawn probe). */
+stats.position = id => {
+  const slot = fleet.slotOf.get(id);
+  return slot === undefined ? null : { lat: fleet.lat[slot], lon: fleet.lon[slot] };
+};
 const layer = new VehicleLayer(fleet);
 const container = $('map-canvas');
 let panel;
