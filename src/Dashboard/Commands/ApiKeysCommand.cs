@@ -1,9 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
-using Microsoft.Extensions.Configuration;
 using Telematics.Dashboard.Api;
-using Telematics.Dashboard.Hosting;
-using Telematics.Dashboard.Storage;
 
 namespace Telematics.Dashboard.Commands;
 
@@ -78,17 +75,5 @@ internal static class ApiKeysCommand
 
     private static string Format(DateTime utc) => utc.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 
-    private static ApiKeyStore Store(string? database)
-    {
-        if (database is null)
-        {
-            var configuration = new ConfigurationBuilder()
-                .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true)
-                .AddEnvironmentVariables()
-                .Build();
-            database = configuration.GetSection(DashboardOptions.Section).Get<DashboardOptions>()?.Database ?? new DashboardOptions().Database;
-        }
-
-        return new ApiKeyStore(new DashboardDatabase(database));
-    }
+    private static ApiKeyStore Store(string? database) => new(CommandDatabase.Open(database));
 }

@@ -1,8 +1,5 @@
 using System.CommandLine;
-using Microsoft.Extensions.Configuration;
 using Telematics.Dashboard.Accounts;
-using Telematics.Dashboard.Hosting;
-using Telematics.Dashboard.Storage;
 
 namespace Telematics.Dashboard.Commands;
 
@@ -68,19 +65,7 @@ internal static class UsersCommand
         return command;
     }
 
-    private static UserStore Store(string? database)
-    {
-        if (database is null)
-        {
-            var configuration = new ConfigurationBuilder()
-                .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true)
-                .AddEnvironmentVariables()
-                .Build();
-            database = configuration.GetSection(DashboardOptions.Section).Get<DashboardOptions>()?.Database ?? new DashboardOptions().Database;
-        }
-
-        return new UserStore(new DashboardDatabase(database));
-    }
+    private static UserStore Store(string? database) => new(CommandDatabase.Open(database));
 
     private static string ReadPassword()
     {
