@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Telematics.Dashboard.Accounts;
 using Telematics.Dashboard.Hosting;
@@ -19,6 +20,9 @@ public sealed class DashboardFactory : WebApplicationFactory<DashboardOptions>
     public const string Password = "test-password-1";
 
     private readonly Dictionary<string, string?> _settings;
+
+    /// <summary>Replaces services after the dashboard registered its own (e.g. the clock).</summary>
+    public Action<IServiceCollection>? ConfigureServices { get; init; }
 
     public DashboardFactory(params (string Key, string Value)[] settings)
     {
@@ -53,6 +57,11 @@ public sealed class DashboardFactory : WebApplicationFactory<DashboardOptions>
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);
+        }
+
+        if (ConfigureServices is { } configure)
+        {
+            builder.ConfigureTestServices(configure);
         }
     }
 
