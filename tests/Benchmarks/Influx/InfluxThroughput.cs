@@ -9,6 +9,7 @@ using Telematics.Ingest.Influx.Schema;
 using Telematics.Ingest.Influx.Spool;
 using Telematics.Ingest.Registry;
 using Telematics.Rules.Positions;
+using Telematics.Ingest.Tests.Support;
 using Telematics.Rules.Vehicles;
 
 namespace Telematics.Benchmarks.Influx;
@@ -27,7 +28,7 @@ public static class InfluxThroughput
     {
         var points = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 500_000;
         var vehicles = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 10_000;
-        await using var influxd = await InfluxdProcess.StartAsync();
+        await using var influxd = await InfluxServer.StartNewAsync();
         var (records, entries) = Positions(points, vehicles);
         Console.WriteLine($"influxd {influxd.Url}: {points:N0} position points over {vehicles:N0} vehicles per phase, 5,000-line batches, 2 writers");
         var reference = await ReferenceAsync(influxd.Url, points, vehicles);
