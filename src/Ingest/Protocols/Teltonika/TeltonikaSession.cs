@@ -169,15 +169,27 @@ public sealed class TeltonikaSession : IProtocolSession
         }
         else
         {
-            Span<byte> tail = stackalloc byte[5];
-            frame.Slice(AvlHeaderLength + n - 1, tail.Length).CopyTo(tail);
-            if (BinaryPrimitives.ReadUInt32BigEndian(tail[1..]) != TeltonikaCrc.Compute(frame.Slice(AvlHeaderLength, n)))
+            // A frame that straddles segments is copied once into a pooled buffer (a frame is at
+            // most MaxFrameBytes): decoding from one span is twice as fast as a SequenceReader.
+            var length = (int)frame.Length;
+            var pooled = ArrayPool<byte>.Shared.Rent(length);
+            try
             {
-                return DecodeResult.Reject(TeltonikaReasons.CrcMismatch);
-            }
+                frame.CopyTo(pooled);
+                var span = pooled.AsSpan(0, length);
+                var tail = span[(AvlHeaderLength + n - 1)..];
+                if (BinaryPrimitives.ReadUInt32BigEndian(tail[1..]) != TeltonikaCrc.Compute(span.Slice(AvlHeaderLength, n)))
+                {
+                    return DecodeResult.Reject(TeltonikaReasons.CrcMismatch);
+                }
 
-            var reader = new TeltonikaSequenceReader(frame.Slice(AvlHeaderLength + 2, n - MinDataLength));
-            return DecodeRecords(ref reader, codec, count, tail[0], records, reply);
+                var reader = new TeltonikaSpanReader(span.Slice(AvlHeaderLength + 2, n - MinDataLength));
+                return DecodeRecords(ref reader, codec, count, tail[0], records, reply);
+            }
+            finally
+            {
+                ArrayPool<byte>.Shared.Return(pooled);
+            }
         }
     }
 
