@@ -50,7 +50,8 @@ public static class MqttHosting
                 sp.GetRequiredService<IngestMetrics>(),
                 sp.GetRequiredService<MqttDeadLetterFile>(),
                 sp.GetRequiredService<IOptions<IngestLimits>>().Value,
-                sp.GetRequiredService<ILogger<MqttConnectionHandler>>());
+                sp.GetRequiredService<ILogger<MqttConnectionHandler>>(),
+                sp.GetService<DeviceActivity>());
             var address = IPAddress.Parse(sp.GetRequiredService<IOptions<IngestOptions>>().Value.BindAddress);
             kestrel.Listen(address, options.Port, lo =>
             {

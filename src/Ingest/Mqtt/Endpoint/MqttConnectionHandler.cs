@@ -31,11 +31,13 @@ public sealed partial class MqttConnectionHandler : ConnectionHandler
     private readonly MqttDeadLetterFile _deadLetters;
     private readonly IngestLimits _limits;
     private readonly ILogger _logger;
+    private readonly DeviceActivity? _activity;
 
     public MqttConnectionHandler(
         MqttEndpoint endpoint, IngestPipeline pipeline, IDeviceGate gate, IngestMetrics metrics,
-        MqttDeadLetterFile deadLetters, IngestLimits limits, ILogger<MqttConnectionHandler> logger)
+        MqttDeadLetterFile deadLetters, IngestLimits limits, ILogger<MqttConnectionHandler> logger, DeviceActivity? activity = null)
     {
+        _activity = activity;
         _endpoint = endpoint;
         _pipeline = pipeline;
         _gate = gate;
@@ -58,7 +60,7 @@ public sealed partial class MqttConnectionHandler : ConnectionHandler
         }
 
         _metrics.ConnectionOpened(ProtocolName);
-        var state = new State(connection, remote);
+        var state = new State(connection, remote) { Activity = _activity?.Open(ProtocolName, remote) };
         try
         {
             await ServeAsync(state).ConfigureAwait(false);
@@ -73,6 +75,7 @@ public sealed partial class MqttConnectionHandler : ConnectionHandler
         }
         finally
         {
+            state.Activity?.Close();
             if (state.Client is { } client)
             {
                 client.Closed();
@@ -167,6 +170,7 @@ public sealed partial class MqttConnectionHandler : ConnectionHandler
                 {
                     if (!buffer.IsEmpty)
                     {
+                        state.Activity?.BadFrame("truncated packet at end of stream");
                         _metrics.BadFrame(ProtocolName, "truncated packet at end of stream");
                         LogClosed(state.Client?.DeviceId, state.Client?.ClientId, state.Remote, "truncated packet at end of stream");
                     }
@@ -234,6 +238,7 @@ public sealed partial class MqttConnectionHandler : ConnectionHandler
         var (session, present, previous) = _endpoint.Sessions.Attach(clientId, deviceId, connect.CleanStart, persistent, expiry, client);
         client.Session = session;
         state.Client = client;
+        state.Activity?.Identify(deviceId);
         state.KeepAliveTimeout = connect.KeepAliveSeconds == 0
             ? _limits.IdleTimeout
             : TimeSpan.FromSeconds(connect.KeepAliveSeconds * 1.5);
@@ -364,6 +369,7 @@ public sealed partial class MqttConnectionHandler : ConnectionHandler
             }
 
             _metrics.FrameDecoded(ProtocolName, state.Records.Count);
+            state.Activity?.Frame();
         }
 
         // Acked even when refused, so that a bad message does not come back forever; 5.0 says why.
@@ -430,6 +436,7 @@ public sealed partial class MqttConnectionHandler : ConnectionHandler
         if (reason is not null)
         {
             var topicText = Encoding.UTF8.GetString(topic);
+            state.Activity?.BadFrame(reason);
             _metrics.BadFrame(ProtocolName, reason);
             LogBadPayload(client.DeviceId, client.ClientId, topicText, reason);
             _deadLetters.Append("endpoint", client.DeviceId, client.ClientId, topicText, reason, publish.Payload);
@@ -500,6 +507,7 @@ public sealed partial class MqttConnectionHandler : ConnectionHandler
 
     private void RefuseMalformed(State state, MqttProtocolException ex)
     {
+        state.Activity?.BadFrame(ex.Message);
         _metrics.BadFrame(ProtocolName, ex.Message);
         LogMalformed(state.Client?.DeviceId, state.Client?.ClientId, state.Remote, ex.Message, (byte)ex.Code);
         if (state.Client is not null && state.Version == MqttProtocolVersion.V500)
@@ -581,6 +589,9 @@ public sealed partial class MqttConnectionHandler : ConnectionHandler
         public MqttProtocolVersion Version { get; set; } = MqttProtocolVersion.V311;
 
         public MqttEndpointConnection? Client { get; set; }
+
+        /// <summary>The device tracker's handle on this connection (the Devices page), when tracked.</summary>
+        public ConnectionActivity? Activity { get; init; }
 
         public TimeSpan KeepAliveTimeout { get; set; }
 

@@ -1,7 +1,9 @@
 using System.Text;
 using Telematics.Ingest.Mqtt.Client;
 using Telematics.Ingest.Mqtt.Packets;
+using Microsoft.Extensions.DependencyInjection;
 using Telematics.Ingest.Tests.Support;
+using Telematics.Ingest.Transport;
 
 namespace Telematics.Ingest.Tests.Mqtt.Endpoint;
 
@@ -25,6 +27,11 @@ public sealed class MqttEndpointBehaviourTests
         Assert.Contains("\"deviceId\":\"860601\"", deadLetters, StringComparison.Ordinal);
         Assert.Contains("value out of range", deadLetters, StringComparison.Ordinal);
         Assert.Equal(1, worker.Metrics.BadFramesByReason["value out of range"]);
+
+        // The Devices page sees the MQTT device like a TCP one: protocol, one good message, one bad.
+        var activity = worker.Services.GetRequiredService<DeviceActivity>();
+        Assert.True(activity.TryGet("860601", out var seen));
+        Assert.Equal(("mqtt", true, 1L, 1L), (seen.Protocol, seen.Connected, seen.Frames, seen.BadFrames));
     }
 
     [Fact]
