@@ -85,6 +85,22 @@ public sealed class UserStore
         return users;
     }
 
+    /// <summary>Changes an account's role and keeps its password; its sessions end at their next request.</summary>
+    public bool SetRole(string name, string role)
+    {
+        if (!Roles.IsKnown(role))
+        {
+            throw new ArgumentException($"unknown role '{role}': one of {string.Join(", ", Roles.All)}", nameof(role));
+        }
+
+        using var connection = _database.Open();
+        using var update = connection.CreateCommand();
+        update.CommandText = "UPDATE users SET role = $role WHERE name = $name";
+        update.Parameters.AddWithValue("$role", role);
+        update.Parameters.AddWithValue("$name", name);
+        return update.ExecuteNonQuery() == 1;
+    }
+
     public bool SetDisabled(string name, bool disabled)
     {
         using var connection = _database.Open();

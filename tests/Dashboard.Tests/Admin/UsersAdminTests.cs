@@ -56,6 +56,22 @@ public sealed class UsersAdminTests(AdminFixture fixture) : IClassFixture<AdminF
     }
 
     [Fact]
+    public async Task A_role_change_without_a_new_password_keeps_the_password_and_ends_the_old_session()
+    {
+        fixture.Factory.Users.Upsert("vu.giang", Roles.Monitor, "giang-password-1");
+        var giang = fixture.Factory.Anonymous();
+        await giang.PostFormAsync("/account/login", new() { ["UserName"] = "vu.giang", ["Password"] = "giang-password-1" });
+        Assert.Equal(HttpStatusCode.OK, (await giang.GetAsync("/profile")).StatusCode);
+        var admin = await fixture.Factory.SignedInAsync(Roles.Admin);
+
+        var change = await admin.PostFormAsync("/admin?handler=Reset", new() { ["Name"] = "vu.giang", ["Role"] = Roles.Officer, ["Password"] = string.Empty }, formPage: "/admin");
+
+        Assert.Equal(HttpStatusCode.Redirect, change.StatusCode);
+        Assert.Equal(Roles.Officer, fixture.Factory.Users.Verify("vu.giang", "giang-password-1")!.Role);
+        Assert.Equal(HttpStatusCode.Redirect, (await giang.GetAsync("/profile")).StatusCode);
+    }
+
+    [Fact]
     public async Task A_disabled_account_cannot_sign_in_until_enabled_again()
     {
         fixture.Factory.Users.Upsert("hoang.em", Roles.Officer, "hoang-password-1");

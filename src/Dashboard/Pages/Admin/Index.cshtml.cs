@@ -70,7 +70,20 @@ public sealed partial class IndexModel(UserStore users, ILogger<IndexModel> logg
             return Failed("admin.users.error.self");
         }
 
-        if (Invalid(user.Name, role, Password ?? string.Empty) is { } error)
+        if (string.IsNullOrEmpty(Password))
+        {
+            // No new password: only the role changes.
+            if (!Roles.IsKnown(role))
+            {
+                return Failed("admin.users.error.role");
+            }
+
+            users.SetRole(user.Name, role);
+            LogReset(Actor, user.Name, role);
+            return Redirect("reset", user.Name);
+        }
+
+        if (Invalid(user.Name, role, Password) is { } error)
         {
             return Failed(error);
         }
