@@ -13,7 +13,7 @@ public static class Eventually
                 Assert.Fail($"timed out after {timeout.TotalSeconds} s waiting for: {what}");
             }
 
-            await Task.Delay(100);
+            await Task.Delay(50);
         }
     }
 }
