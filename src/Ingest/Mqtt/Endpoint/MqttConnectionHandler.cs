@@ -94,7 +94,9 @@ public sealed partial class MqttConnectionHandler : ConnectionHandler
         var connection = state.Connection;
         var input = connection.Transport.Input;
         var shutdown = connection.Features.Get<IConnectionLifetimeNotificationFeature>()?.ConnectionClosedRequested ?? CancellationToken.None;
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(shutdown, connection.ConnectionClosed);
+        // Not linked to ConnectionClosed: it fires as soon as the client's FIN arrives, and a QoS 0
+        // client that publishes and disconnects at once would lose what is still in the pipe.
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(shutdown);
         timeout.CancelAfter(_limits.LoginTimeout);
         var maxPacket = _endpoint.Options.MaxPacketSize;
         CancellationTokenRegistration takeover = default;
