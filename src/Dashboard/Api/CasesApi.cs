@@ -6,6 +6,7 @@ using Telematics.Dashboard.Hosting;
 using Telematics.Dashboard.Localization;
 using Telematics.Ingest.Cases;
 using Telematics.Rules.Cases;
+using Telematics.Rules.Profiles;
 
 namespace Telematics.Dashboard.Api;
 
@@ -58,7 +59,7 @@ public static class CasesApi
         [Description("Cases per page, 1 to 500 (default 50)")] string? pageSize,
         CancellationToken cancellationToken)
     {
-        var query = new ApiQuery(DashboardTime.Zone(options.Value.TimeZone));
+        var query = new ApiQuery(TimeZones.Find(options.Value.TimeZone));
         var caseQuery = new CaseQuery
         {
             Kind = query.OneOf("kind", kind, CaseKinds.All),

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Telematics.Dashboard.Fleet;
 using Telematics.Dashboard.Hosting;
 using Telematics.Dashboard.Localization;
+using Telematics.Rules.Profiles;
 
 namespace Telematics.Dashboard.Api;
 
@@ -41,7 +42,7 @@ public static class PositionsApi
         [Description("1-based page number (default 1)")] string? page,
         [Description("Vehicles per page, 1 to 500 (default 100)")] string? pageSize)
     {
-        var query = new ApiQuery(DashboardTime.Zone(options.Value.TimeZone));
+        var query = new ApiQuery(TimeZones.Find(options.Value.TimeZone));
         var pageNumber = query.Int("page", page, 1, 1, int.MaxValue);
         var size = query.Int("pageSize", pageSize, DefaultPageSize, 1, Ingest.Cases.CaseQuery.MaxPageSize);
         if (!query.Valid)

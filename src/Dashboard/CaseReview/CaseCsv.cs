@@ -1,12 +1,13 @@
 using System.Globalization;
 using System.Text;
+using Telematics.Dashboard.Exports;
 using Telematics.Ingest.Cases;
 
 namespace Telematics.Dashboard.CaseReview;
 
 /// <summary>
 /// Cases as CSV for Excel: UTF-8 with a byte order mark (without it Excel shows Vietnamese as
-/// mojibake), RFC 4180 quoting, CRLF line ends, headers in the page's language, times local,
+/// mojibake), fields quoted by <see cref="CsvField"/>, CRLF line ends, headers in the page's language, times local,
 /// fines as plain integers so that they add up in a spreadsheet.
 /// </summary>
 public static class CaseCsv
@@ -19,7 +20,7 @@ public static class CaseCsv
         "measure", "measured", "legal", "fine-min", "fine-max", "points", "assignee",
     ];
 
-    public static string Header(CaseText text) => string.Join(',', Columns.Select(c => Quote(text["cases.csv." + c])));
+    public static string Header(CaseText text) => string.Join(',', Columns.Select(c => CsvField.Quote(text["cases.csv." + c])));
 
     public static string Row(StoredCase stored, CaseText text)
     {
@@ -46,7 +47,7 @@ public static class CaseCsv
             c.Fine?.LicencePoints.ToString(CultureInfo.InvariantCulture),
             stored.Assignee,
         ];
-        return string.Join(',', fields.Select(Quote));
+        return string.Join(',', fields.Select(CsvField.Quote));
     }
 
     /// <summary>Writes the header and a row per case, flushing as it goes (an export of every case does not sit in memory).</summary>
@@ -60,16 +61,5 @@ public static class CaseCsv
         }
 
         await writer.FlushAsync(cancellationToken).ConfigureAwait(false);
-    }
-
-    /// <summary>RFC 4180: a field with a comma, quote or line break is quoted, its quotes doubled.</summary>
-    public static string Quote(string? field)
-    {
-        if (string.IsNullOrEmpty(field))
-        {
-            return string.Empty;
-        }
-
-        return field.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + field.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : field;
     }
 }

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using Telematics.Dashboard.Accounts;
 using Telematics.Dashboard.Hosting;
 using Telematics.Dashboard.Localization;
+using Telematics.Rules.Profiles;
 
 namespace Telematics.Dashboard.Gates;
 
@@ -12,7 +13,7 @@ public static class GatesEndpoints
     {
         services.AddOptions<GateTrendOptions>().BindConfiguration(GateTrendOptions.Section);
         services.AddSingleton<GateCatalog>();
-        services.AddSingleton(sp => new GateTrend(DashboardTime.Zone(sp.GetRequiredService<IOptions<DashboardOptions>>().Value.TimeZone)));
+        services.AddSingleton(sp => new GateTrend(TimeZones.Find(sp.GetRequiredService<IOptions<DashboardOptions>>().Value.TimeZone)));
         services.AddSingleton<GateSampleStore>();
         services.AddSingleton<GateCards>();
         services.AddSingleton<GateSampler>();

@@ -16,6 +16,7 @@ using Telematics.Dashboard.Storage;
 using Telematics.Ingest.Cases;
 using Telematics.Ingest.Hosting;
 using Telematics.Ingest.Transport;
+using Telematics.Rules.Profiles;
 
 namespace Telematics.Dashboard.Hosting;
 
@@ -40,6 +41,9 @@ public static class DashboardHost
         // Scripts and styles come from the source tree after a build and from wwwroot after a publish.
         StaticWebAssetsLoader.UseStaticWebAssets(builder.Environment, builder.Configuration);
         var options = builder.Configuration.GetSection(DashboardOptions.Section).Get<DashboardOptions>() ?? new DashboardOptions();
+
+        // A misspelt time zone stops the start with its name, instead of failing every page later.
+        TimeZones.Find(options.TimeZone);
         if (options.Mode == DashboardMode.AllInOne)
         {
             AddWorker(builder, options);

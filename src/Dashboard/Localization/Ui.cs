@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.Extensions.Options;
 using Telematics.Dashboard.Hosting;
+using Telematics.Rules.Profiles;
 
 namespace Telematics.Dashboard.Localization;
 
@@ -22,7 +23,7 @@ public sealed class Ui
         _texts = texts;
         var cookie = http.HttpContext?.Request.Cookies[LanguageCookie];
         Language = cookie == "en" ? "en" : "vi";
-        TimeZone = DashboardTime.Zone(options.Value.TimeZone);
+        TimeZone = TimeZones.Find(options.Value.TimeZone);
     }
 
     /// <summary>"vi" or "en".</summary>

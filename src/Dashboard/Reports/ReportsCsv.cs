@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Telematics.Dashboard.Exports;
 
 namespace Telematics.Dashboard.Reports;
 
@@ -62,21 +63,10 @@ public static class ReportsCsv
                 csv.Append(',');
             }
 
-            csv.Append(Quote(fields[i]));
+            csv.Append(CsvField.Quote(fields[i]));
         }
 
         csv.Append("\r\n");
-    }
-
-    // RFC 4180 quoting; a leading = + - @ is prefixed with ' so that a spreadsheet does not run it as a formula.
-    private static string Quote(string field)
-    {
-        if (field.Length > 0 && field[0] is '=' or '+' or '@' or '-' && !double.TryParse(field, NumberStyles.Float, CultureInfo.InvariantCulture, out _))
-        {
-            field = "'" + field;
-        }
-
-        return field.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + field.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : field;
     }
 
     private static string Int(int value) => value.ToString(CultureInfo.InvariantCulture);

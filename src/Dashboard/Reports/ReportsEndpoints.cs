@@ -5,6 +5,7 @@ using Telematics.Dashboard.Hosting;
 using Telematics.Dashboard.Localization;
 using Telematics.Ingest.Cases;
 using Telematics.Ingest.Reports;
+using Telematics.Rules.Profiles;
 
 namespace Telematics.Dashboard.Reports;
 
@@ -36,7 +37,7 @@ public static class ReportsEndpoints
 
     private static async Task<IResult> CsvAsync(string? text, string name, Ui ui, MonthReportBuilder reports, IOptions<DashboardOptions> options, TimeProvider time, Func<MonthReport, Func<string, string>, byte[]> write, CancellationToken ct)
     {
-        if (MonthOf(text, DashboardTime.Zone(options.Value.TimeZone), time) is not { } month)
+        if (MonthOf(text, TimeZones.Find(options.Value.TimeZone), time) is not { } month)
         {
             return Results.BadRequest(new { error = "month must be yyyy-MM, e.g. 2026-11" });
         }

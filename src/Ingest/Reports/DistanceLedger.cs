@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Telematics.Ingest.Pipeline;
 using Telematics.Rules.Geometry;
+using Telematics.Rules.Profiles;
 
 namespace Telematics.Ingest.Reports;
 
@@ -35,7 +36,7 @@ public sealed partial class DistanceLedger : IPositionConsumer, IHostedService, 
     {
         _store = store;
         _options = options.Value;
-        _zone = Zone(_options.TimeZone);
+        _zone = TimeZones.Find(_options.TimeZone);
         _logger = logger;
     }
 
@@ -161,19 +162,6 @@ public sealed partial class DistanceLedger : IPositionConsumer, IHostedService, 
         catch (OperationCanceledException)
         {
             // Stopping: StopAsync flushes what is left.
-        }
-    }
-
-    /// <summary>The zone by IANA id; without tzdata, UTC+7 (Vietnam has no daylight saving).</summary>
-    private static TimeZoneInfo Zone(string id)
-    {
-        try
-        {
-            return TimeZoneInfo.FindSystemTimeZoneById(id);
-        }
-        catch (TimeZoneNotFoundException)
-        {
-            return TimeZoneInfo.CreateCustomTimeZone(id, TimeSpan.FromHours(7), id, id);
         }
     }
 

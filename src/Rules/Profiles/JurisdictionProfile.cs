@@ -23,7 +23,7 @@ public sealed record JurisdictionProfile
 
     public CorridorStopParameters CorridorStop { get; init; } = new();
 
-    public TimeZoneInfo TimeZone => TimeZoneInfo.FindSystemTimeZoneById(TimeZoneId);
+    public TimeZoneInfo TimeZone => TimeZones.Find(TimeZoneId);
 
     public double DefaultLimitFor(VehicleClass vehicleClass) =>
         DefaultSpeedLimitKmh.TryGetValue(vehicleClass, out var limit) ? limit

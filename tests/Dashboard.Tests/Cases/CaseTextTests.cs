@@ -4,13 +4,14 @@ using Telematics.Ingest.Cases;
 using Telematics.Rules.Cases;
 using Telematics.Rules.Positions;
 using Telematics.Rules.Vehicles;
+using Telematics.Rules.Profiles;
 
 namespace Telematics.Dashboard.Tests.Cases;
 
 public sealed class CaseTextTests
 {
     private static readonly Texts Texts = new();
-    private static readonly TimeZoneInfo Hanoi = DashboardTime.Zone("Asia/Ho_Chi_Minh");
+    private static readonly TimeZoneInfo Hanoi = TimeZones.Find("Asia/Ho_Chi_Minh");
 
     public static TheoryData<string> EveryNamedValue()
     {

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using Telematics.Dashboard.Hosting;
 using Telematics.Dashboard.Localization;
 using Telematics.Dashboard.Reports;
+using Telematics.Rules.Profiles;
 
 namespace Telematics.Dashboard.Pages.Reports;
 
@@ -22,7 +23,7 @@ public sealed class IndexModel(MonthReportBuilder reports, IOptions<DashboardOpt
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
-        if (ReportsEndpoints.MonthOf(MonthText, DashboardTime.Zone(options.Value.TimeZone), time) is not { } month)
+        if (ReportsEndpoints.MonthOf(MonthText, TimeZones.Find(options.Value.TimeZone), time) is not { } month)
         {
             return BadRequest();
         }
